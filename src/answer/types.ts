@@ -1,0 +1,34 @@
+import type { Language } from '../text/languages.js';
+
+/** One numbered source of an answer: the passage that says it, and its article. */
+export interface Citation {
+  readonly n: number;
+  readonly articleId: string;
+  readonly title: string;
+  readonly url: string | null;
+  readonly publisher: string | null;
+  readonly language: Language;
+  readonly passageId: string;
+  /** The passage's own text (never model-written), for "show quotes". */
+  readonly quote: string;
+}
+
+export type AnswerMode = 'extractive' | 'llm';
+
+/** What `ask` returns, to the CLI (`--json`) and to the bot alike. */
+export interface AskResult {
+  readonly question: string;
+  /** False when the articles do not cover the question; `answer` then says so. */
+  readonly answered: boolean;
+  readonly mode: AnswerMode;
+  /** The model that wrote the answer, when mode is "llm". */
+  readonly model?: string;
+  /** The language the answer is written in. */
+  readonly language: Language;
+  /** The answer, with [n] markers that refer to `citations`. */
+  readonly answer: string;
+  readonly citations: readonly Citation[];
+  readonly corpusVersion: string | null;
+  /** Why the answer is extractive although a model is configured (it failed, timed out…). */
+  readonly fallbackReason?: string;
+}

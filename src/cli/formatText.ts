@@ -1,0 +1,75 @@
+import { message } from '../answer/messages.js';
+import type { AskResult, Citation } from '../answer/types.js';
+import type { SourcesListing } from '../corpus/listSources.js';
+import type { ReloadReport } from '../corpus/reloadCorpus.js';
+import type { EvalReport, EvalScores } from '../evaluation/runEval.js';
+import type { SearchHit } from '../retrieval/searchPassages.js';
+
+/** The answer as a person reads it in a terminal: text, the mode line, then the numbered sources. */
+export function formatAnswer(result: AskResult): string {
+  const lines = [result.answer];
+  if (!result.answered) return lines.join('\n');
+  lines.push('');
+  if (result.mode === 'extractive') {
+    lines.push(message(result.fallbackReason ? 'fallbackNotice' : 'quotedNotice', result.language));
+  } else if (result.model) {
+    lines.push(`Answered by ${result.model} from the articles below.`);
+  }
+  lines.push('', `${message('sources', result.language)}:`);
+  for (const c of result.citations) lines.push(formatCitation(c));
+  return lines.join('\n');
+}
+
+function formatCitation(c: Citation): string {
+  const where = [c.publisher, c.language].filter(Boolean).join(', ');
+  return `[${c.n}] ${c.title}${where ? ` (${where})` : ''}${c.url ? `\n    ${c.url}` : ''}`;
+}
+
+export function formatSearch(hits: readonly SearchHit[]): string {
+  if (hits.length === 0) return 'No passage matches that.';
+  return hits
+    .map((h, i) => `${i + 1}. ${h.title} (${h.language}) · ${h.passageId} · score ${h.score}\n   ${h.snippet}`)
+    .join('\n');
+}
+
+export function formatSources(listing: SourcesListing): string {
+  const lines = listing.articles.map((a) => {
+    const details = [a.publisher, a.language, a.published ?? 'undated', `${a.passages} passages`]
+      .filter(Boolean)
+      .join(' · ');
+    return `- ${a.title}${a.editorialTitle ? ' [title by the editors]' : ''}\n  ${details}${a.url ? `\n  ${a.url}` : ''}`;
+  });
+  return [`Corpus version ${listing.version ?? '(empty)'}: ${listing.articles.length} articles`, ...lines].join('\n');
+}
+
+export function formatReload(report: ReloadReport): string {
+  const list = (label: string, ids: readonly string[]) =>
+    ids.length > 0 ? `${label}: ${ids.join(', ')}` : `${label}: none`;
+  const lines = [
+    `Corpus version ${report.previousVersion ?? '(none)'} → ${report.version} (${report.articles} articles, ${report.passages} passages, ${report.ms} ms)`,
+    list('added', report.added),
+    list('updated', report.updated),
+    list('removed', report.removed),
+    `unchanged: ${report.unchanged.length}`,
+  ];
+  if (report.keptFromBefore.length > 0)
+    lines.push(list('kept from before (their file is now invalid)', report.keptFromBefore));
+  lines.push(report.rejected.length > 0 ? 'rejected:' : 'rejected: none');
+  for (const r of report.rejected) lines.push(`  ${r.file}: ${r.reason}`);
+  return lines.join('\n');
+}
+
+export function formatEval(report: EvalReport): string {
+  const pct = (x: number | null) => (x === null ? '   -' : x.toFixed(3));
+  const row = (name: string, s: EvalScores) =>
+    `${name.padEnd(16)} ${String(s.questions).padStart(3)}  ${pct(s.recallAt1)}  ${pct(s.recallAt5)}  ${pct(s.mrr)}  ${pct(s.refusalAccuracy)}`;
+  const lines = [`${'kind'.padEnd(16)}   n  R@1    R@5    MRR    refusal`];
+  for (const [kind, s] of Object.entries(report.byKind)) lines.push(row(kind, s));
+  lines.push(row('overall', report.overall));
+  if (report.k !== 5) lines.push(`recall@${report.k} overall: ${pct(report.overall.recallAtK)}`);
+  if (report.failures.length > 0) {
+    lines.push('', 'Misses:');
+    for (const f of report.failures) lines.push(`  ${f.id} [${f.kind}] ${f.problem}: ${f.q}`);
+  }
+  return lines.join('\n');
+}

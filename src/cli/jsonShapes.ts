@@ -1,0 +1,79 @@
+import type { AskResult } from '../answer/types.js';
+import type { SourcesListing } from '../corpus/listSources.js';
+import type { ReloadReport } from '../corpus/reloadCorpus.js';
+import type { SearchHit } from '../retrieval/searchPassages.js';
+
+// The documented, stable JSON of the CLI (see README, "JSON output"). Fields are only ever added.
+
+export function searchJson(query: string, hits: readonly SearchHit[]) {
+  return {
+    query,
+    results: hits.map((h) => ({
+      articleId: h.articleId,
+      title: h.title,
+      url: h.url,
+      publisher: h.publisher,
+      language: h.language,
+      passageId: h.passageId,
+      ordinal: h.ordinal,
+      text: h.text,
+      snippet: h.snippet,
+      score: h.score,
+    })),
+  };
+}
+
+export function askJson(result: AskResult) {
+  return {
+    question: result.question,
+    answered: result.answered,
+    mode: result.mode,
+    ...(result.model ? { model: result.model } : {}),
+    language: result.language,
+    answer: result.answer,
+    citations: result.citations.map((c) => ({
+      n: c.n,
+      articleId: c.articleId,
+      title: c.title,
+      url: c.url,
+      publisher: c.publisher,
+      passageId: c.passageId,
+      quote: c.quote,
+    })),
+    corpusVersion: result.corpusVersion,
+    ...(result.fallbackReason ? { fallbackReason: result.fallbackReason } : {}),
+  };
+}
+
+export function sourcesJson(listing: SourcesListing) {
+  return {
+    version: listing.version,
+    articles: listing.articles.map((a) => ({
+      id: a.id,
+      title: a.title,
+      url: a.url,
+      publisher: a.publisher,
+      language: a.language,
+      author: a.author,
+      published: a.published,
+      passages: a.passages,
+      editorialTitle: a.editorialTitle,
+    })),
+  };
+}
+
+export function reloadJson(report: ReloadReport) {
+  return {
+    version: report.version,
+    previousVersion: report.previousVersion,
+    added: report.added,
+    updated: report.updated,
+    removed: report.removed,
+    unchanged: report.unchanged,
+    rejected: report.rejected,
+    keptFromBefore: report.keptFromBefore,
+    articles: report.articles,
+    passages: report.passages,
+    ms: report.ms,
+  };
+}

@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** A configuration value that is missing or wrong; the message names the variable and what to put there. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+// Blank values (as left by copying .env.example) count as unset.
+const blankAsUnset = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const integer = (min: number, max: number, hint: string) =>
+  z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number({ error: `must be ${hint}` })
+      .int({ error: `must be ${hint}` })
+      .min(min, { error: `must be ${hint}` })
+      .max(max, { error: `must be ${hint}` })
+      .optional(),
+  );
+
+const text = z.preprocess(blankAsUnset, z.string().trim().optional());
+const snowflake = z.string().regex(/^\d{15,22}$/);
+const idList = (what: string) =>
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(snowflake, { error: `must be a comma-separated list of ${what} ids (numbers)` }).default([]),
+  );
+const url = (hint: string) =>
+  z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/, error: `must be an http(s) URL, e.g. ${hint}` }).optional());
+
+const schema = z.object({
+  FEUDBOT_DB_PATH: z.preprocess(blankAsUnset, z.string().default('data/feudbot.db')),
+  CORPUS_DIR: z.preprocess(blankAsUnset, z.string().default('corpus')),
+  LOG_LEVEL: z.preprocess(
+    blankAsUnset,
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .optional(),
+  ),
+
+  OPENAI_API_KEY: text,
+  OPENAI_BASE_URL: url('http://127.0.0.1:11434/v1 for Ollama'),
+  OPENAI_MODEL: z.preprocess(blankAsUnset, z.string().default('gpt-4o-mini')),
+  OPENAI_TIMEOUT_MS: integer(1_000, 600_000, 'a whole number of milliseconds between 1000 and 600000, e.g. 30000'),
+  OPENAI_MAX_CONCURRENCY: integer(1, 64, 'a whole number between 1 and 64, e.g. 4'),
+  OPENAI_MAX_QUEUE: integer(0, 10_000, 'a whole number between 0 and 10000, e.g. 32'),
+
+  DISCORD_TOKEN: text,
+  DISCORD_APPLICATION_ID: z.preprocess(blankAsUnset, snowflake.optional()),
+  DISCORD_GUILD_ID: z.preprocess(blankAsUnset, snowflake.optional()),
+  DISCORD_API_URL: url('http://127.0.0.1:8080/api'),
+  MODERATOR_ROLE_IDS: idList('role'),
+  ALLOWED_CHANNEL_IDS: idList('channel'),
+  ASK_COOLDOWN_SECONDS: integer(0, 3_600, 'a whole number of seconds between 0 and 3600, e.g. 10'),
+  MAX_QUESTIONS_IN_FLIGHT: integer(1, 1_000, 'a whole number between 1 and 1000, e.g. 16'),
+});
+
+/** Everything feudbot reads from the environment, validated and with defaults applied. */
+export interface Config {
+  readonly dbPath: string;
+  readonly corpusDir: string;
+  readonly logLevel: string | undefined;
+  readonly openai: {
+    readonly apiKey: string | undefined;
+    readonly baseURL: string | undefined;
+    readonly model: string;
+    readonly timeoutMs: number;
+    readonly maxConcurrency: number;
+    readonly maxQueue: number;
+    /** True when a key or a base URL is set: answers then come from the model. */
+    readonly enabled: boolean;
+  };
+  readonly discord: {
+    readonly token: string | undefined;
+    readonly applicationId: string | undefined;
+    readonly guildId: string | undefined;
+    readonly apiUrl: string | undefined;
+    readonly moderatorRoleIds: readonly string[];
+    readonly allowedChannelIds: readonly string[];
+    readonly cooldownSeconds: number;
+    readonly maxQuestionsInFlight: number;
+  };
+}
+
+/**
+ * Read and validate the configuration once, at start-up. Relative paths are taken from
+ * `cwd`. Throws a ConfigError whose message says which variable is wrong and what to use.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'configuration');
+      return `${name} ${issue.message}${describeGot(env[name])}.`;
+    });
+    throw new ConfigError(`Configuration error:\n  ${lines.join('\n  ')}\nSee .env.example for every setting.`);
+  }
+  const e = parsed.data;
+  return {
+    dbPath: e.FEUDBOT_DB_PATH === ':memory:' ? ':memory:' : resolve(cwd, e.FEUDBOT_DB_PATH),
+    corpusDir: resolve(cwd, e.CORPUS_DIR),
+    logLevel: e.LOG_LEVEL,
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseURL: e.OPENAI_BASE_URL,
+      model: e.OPENAI_MODEL,
+      timeoutMs: e.OPENAI_TIMEOUT_MS ?? 30_000,
+      maxConcurrency: e.OPENAI_MAX_CONCURRENCY ?? 4,
+      maxQueue: e.OPENAI_MAX_QUEUE ?? 32,
+      enabled: Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),
+    },
+    discord: {
+      token: e.DISCORD_TOKEN,
+      applicationId: e.DISCORD_APPLICATION_ID,
+      guildId: e.DISCORD_GUILD_ID,
+      apiUrl: e.DISCORD_API_URL,
+      moderatorRoleIds: e.MODERATOR_ROLE_IDS,
+      allowedChannelIds: e.ALLOWED_CHANNEL_IDS,
+      cooldownSeconds: e.ASK_COOLDOWN_SECONDS ?? 10,
+      maxQuestionsInFlight: e.MAX_QUESTIONS_IN_FLIGHT ?? 16,
+    },
+  };
+}
+
+function describeGot(value: string | undefined): string {
+  if (value === undefined || value === '') return '';
+  // Never echo what might be a secret; a short non-secret value helps the reader find the typo.
+  return value.length <= 40 && !/key|token/i.test(value) ? ` (got "${value}")` : '';
+}
+
+/** Load `.env` from the working folder into process.env, if there is one; set variables win. */
+export function loadDotEnv(cwd = process.cwd()): void {
+  const path = resolve(cwd, '.env');
+  if (existsSync(path)) process.loadEnvFile(path);
+}

@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserFacingError } from '../errors.js';
+import { MAX_ARTICLE_BYTES, parseArticleFile, type Article } from './articleFile.js';
+
+export interface CorpusFile {
+  readonly file: string;
+  readonly article: Article;
+}
+
+export interface RejectedFile {
+  readonly file: string;
+  readonly reason: string;
+}
+
+export interface CorpusDirContents {
+  readonly articles: CorpusFile[];
+  readonly rejected: RejectedFile[];
+}
+
+/** Most files a corpus folder may hold; beyond that the folder is probably the wrong one. */
+const MAX_FILES = 100_000;
+
+/**
+ * Read and validate every article file (`*.md`) in a corpus folder, in name order. A bad
+ * file is listed with its reason and never stops the others; of two files with one id,
+ * the later one is rejected. Hidden files and README.md are skipped.
+ */
+export function readCorpusDir(dir: string): CorpusDirContents {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    throw new UserFacingError(`The corpus folder ${dir} cannot be read; check CORPUS_DIR.`);
+  }
+  if (names.length > MAX_FILES) throw new UserFacingError(`The corpus folder ${dir} has more than ${MAX_FILES} files.`);
+
+  const articles: CorpusFile[] = [];
+  const rejected: RejectedFile[] = [];
+  const fileById = new Map<string, string>();
+  for (const file of names) {
+    if (file.startsWith('.') || file.toLowerCase() === 'readme.md') continue;
+    const path = join(dir, file);
+    let size: number;
+    try {
+      const stat = statSync(path);
+      if (!stat.isFile()) continue;
+      size = stat.size;
+    } catch {
+      rejected.push({ file, reason: 'cannot be read' });
+      continue;
+    }
+    if (!file.endsWith('.md')) {
+      rejected.push({ file, reason: 'not an article file (articles are .md files)' });
+      continue;
+    }
+    if (size > MAX_ARTICLE_BYTES) {
+      rejected.push({ file, reason: `file is larger than ${MAX_ARTICLE_BYTES / 1024} KiB` });
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      rejected.push({ file, reason: 'cannot be read' });
+      continue;
+    }
+    const result = parseArticleFile(bytes);
+    if (!result.ok) {
+      rejected.push({ file, reason: result.reason });
+      continue;
+    }
+    const earlier = fileById.get(result.article.id);
+    if (earlier) {
+      rejected.push({ file, reason: `duplicate id "${result.article.id}" (already used by ${earlier})` });
+      continue;
+    }
+    fileById.set(result.article.id, file);
+    articles.push({ file, article: result.article });
+  }
+  return { articles, rejected };
+}

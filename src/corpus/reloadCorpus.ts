@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/database.js';
+import { UserFacingError } from '../errors.js';
+import { indexTerms } from '../text/analyze.js';
+import { splitIntoPassages } from '../text/chunk.js';
+import { contentHash, type Article } from './articleFile.js';
+import { readCorpusDir, type RejectedFile } from './readCorpusDir.js';
+import { getCorpusVersion, setMeta } from './corpusMeta.js';
+
+/** What a reload did, for the CLI and for the moderator who asked for it. */
+export interface ReloadReport {
+  readonly added: string[];
+  readonly updated: string[];
+  readonly removed: string[];
+  readonly unchanged: string[];
+  readonly rejected: RejectedFile[];
+  /** Articles kept from before because their file is now rejected. */
+  readonly keptFromBefore: string[];
+  readonly previousVersion: string | null;
+  readonly version: string;
+  readonly articles: number;
+  readonly passages: number;
+  readonly ms: number;
+}
+
+export interface ReloadOptions {
+  /** Called after each article is written, inside the transaction. A throw aborts the whole reload. */
+  readonly onArticleIndexed?: (articleId: string) => void;
+}
+
+interface ExistingRow {
+  id: string;
+  content_hash: string;
+  source_file: string;
+}
+
+/**
+ * Make the index match the corpus folder, atomically.
+ *
+ * Files are read and validated first, outside any lock. The changes are then written in
+ * one IMMEDIATE transaction: readers on other connections (WAL) keep seeing the old
+ * corpus until it commits, and a failure or crash midway rolls back to it. Unchanged
+ * articles (same content hash) are not touched, so a second reload of the same folder
+ * writes nothing. An article whose file has become invalid is kept as it was: a broken
+ * edit never removes what was working.
+ */
+export function reloadCorpus(db: Db, dir: string, options: ReloadOptions = {}): ReloadReport {
+  const started = performance.now();
+  const { articles, rejected } = readCorpusDir(dir);
+  const rejectedFiles = new Set(rejected.map((r) => r.file));
+
+  const insertArticle = db.prepare(
+    `INSERT INTO articles (id, title, editorial_title, url, publisher, language, author, published, source_file, content_hash, body)
+     VALUES (@id, @title, @editorialTitle, @url, @publisher, @language, @author, @published, @sourceFile, @hash, @body)`,
+  );
+  const deleteArticle = db.prepare('DELETE FROM articles WHERE id = ?');
+  const updateSourceFile = db.prepare('UPDATE articles SET source_file = ? WHERE id = ?');
+  const insertPassage = db.prepare(
+    'INSERT INTO passages (id, article_id, ordinal, text, terms) VALUES (?, ?, ?, ?, ?)',
+  );
+
+  const write = db.transaction(() => {
+    const previousVersion = getCorpusVersion(db);
+    const existing = new Map(
+      (db.prepare('SELECT id, content_hash, source_file FROM articles').all() as ExistingRow[]).map((r) => [r.id, r]),
+    );
+    const incoming = new Map(articles.map((a) => [a.article.id, a]));
+    const keptFromBefore = [...existing.values()]
+      .filter((row) => !incoming.has(row.id) && rejectedFiles.has(row.source_file))
+      .map((row) => row.id);
+    if (incoming.size === 0 && existing.size > 0 && rejected.length === 0) {
+      // An empty folder is far more often a wrong CORPUS_DIR than a wish to delete everything.
+      throw new UserFacingError(`The corpus folder ${dir} has no articles; the current corpus is kept.`);
+    }
+
+    const report = { added: [] as string[], updated: [] as string[], removed: [] as string[], unchanged: [] as string[] };
+    for (const row of existing.values()) {
+      if (incoming.has(row.id) || keptFromBefore.includes(row.id)) continue;
+      deleteArticle.run(row.id);
+      report.removed.push(row.id);
+    }
+    for (const { file, article } of articles) {
+      const hash = contentHash(article);
+      const before = existing.get(article.id);
+      if (before && before.content_hash === hash) {
+        if (before.source_file !== file) updateSourceFile.run(file, article.id);
+        report.unchanged.push(article.id);
+        continue;
+      }
+      if (before) deleteArticle.run(article.id);
+      writeArticle(article, file, hash);
+      (before ? report.updated : report.added).push(article.id);
+      options.onArticleIndexed?.(article.id);
+    }
+
+    const version = computeVersion(db);
+    setMeta(db, 'corpus_version', version);
+    const counts = db
+      .prepare('SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM passages) AS passages')
+      .get() as { articles: number; passages: number };
+    return { ...report, keptFromBefore, previousVersion, version, ...counts };
+  });
+
+  function writeArticle(article: Article, file: string, hash: string): void {
+    insertArticle.run({
+      ...article,
+      editorialTitle: article.editorialTitle ? 1 : 0,
+      sourceFile: file,
+      hash,
+    });
+    splitIntoPassages(article.body, article.language).forEach((text, ordinal) => {
+      insertPassage.run(`${article.id}#${ordinal + 1}`, article.id, ordinal + 1, text, indexTerms(text, article.language).join(' '));
+    });
+  }
+
+  const result = write.immediate();
+  return { ...result, rejected, ms: Math.round(performance.now() - started) };
+}
+
+/** The corpus version: a short hash of every article's id and content hash, so equal corpora share it. */
+function computeVersion(db: Db): string {
+  const hash = createHash('sha256');
+  for (const row of db.prepare('SELECT id, content_hash FROM articles ORDER BY id').iterate() as Iterable<{
+    id: string;
+    content_hash: string;
+  }>) {
+    hash.update(`${row.id}\0${row.content_hash}\n`);
+  }
+  return hash.digest('hex').slice(0, 12);
+}

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './database.js';
+
+/** The migrations folder that ships with the project. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+
+const FILE_NAME = /^(\d{4})_[\w-]+\.sql$/;
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** The numbered migrations in a folder, in order; a gap or a duplicate number is an error. */
+export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+  const migrations = readdirSync(dir)
+    .filter((name) => FILE_NAME.test(name))
+    .map((name) => ({ version: Number(FILE_NAME.exec(name)?.[1]), name, sql: readFileSync(join(dir, name), 'utf8') }))
+    .sort((a, b) => a.version - b.version);
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1)
+      throw new Error(`Migrations must be numbered 0001, 0002, … without gaps; found ${m.name}.`);
+  });
+  return migrations;
+}
+
+/**
+ * Apply every migration newer than the database's `PRAGMA user_version`, each in its own
+ * IMMEDIATE transaction together with the version bump, so a failed migration leaves the
+ * database at the previous version. Forward only. Returns the names applied.
+ */
+export function migrate(db: Db, dir: string = MIGRATIONS_DIR): string[] {
+  const applied: string[] = [];
+  for (const migration of readMigrations(dir)) {
+    // The version is read inside the write lock, so two processes starting at once apply each file once.
+    const ran = db
+      .transaction(() => {
+        const current = db.pragma('user_version', { simple: true }) as number;
+        if (migration.version <= current) return false;
+        db.exec(migration.sql);
+        db.pragma(`user_version = ${migration.version}`);
+        return true;
+      })
+      .immediate();
+    if (ran) applied.push(migration.name);
+  }
+  return applied;
+}

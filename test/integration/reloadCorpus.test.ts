@@ -1,0 +1,185 @@
+import { readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getCorpusVersion } from '../../src/corpus/corpusMeta.js';
+import { reloadCorpus } from '../../src/corpus/reloadCorpus.js';
+import { openDatabase, type Db } from '../../src/db/database.js';
+import { migrate } from '../../src/db/migrate.js';
+import { UserFacingError } from '../../src/errors.js';
+import { articleFile, copyOfBundledCorpus, migratedMemoryDb, prose, tempDir, writeArticle } from '../helpers/corpus.js';
+
+const BUNDLED_IDS = [
+  'abmedia-altman-interview-musk',
+  'hiteching-unraveling-tech-friendship',
+  'technewsxpress-schluessel-tech-kampf',
+  'theaiwhisperer-konflikt-musk-altman',
+  'wynswell-ai-face-off',
+];
+
+const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const ftsCount = (db: Db, term: string) =>
+  (db.prepare('SELECT count(*) AS n FROM passages_fts WHERE passages_fts MATCH ?').get(`"${term}"`) as { n: number }).n;
+
+describe('reloadCorpus', () => {
+  let corpus: { path: string; cleanup: () => void };
+  let db: Db;
+  beforeEach(() => {
+    corpus = copyOfBundledCorpus();
+    db = migratedMemoryDb();
+  });
+  afterEach(() => {
+    db.close();
+    corpus.cleanup();
+  });
+
+  it('ingests the bundled corpus: five articles, passages indexed, a version', () => {
+    const report = reloadCorpus(db, corpus.path);
+    expect(report.added.sort()).toEqual(BUNDLED_IDS);
+    expect(report.rejected).toEqual([]);
+    expect(report.articles).toBe(5);
+    expect(report.passages).toBe(count(db, 'passages'));
+    expect(report.passages).toBeGreaterThan(30);
+    expect(report.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(getCorpusVersion(db)).toBe(report.version);
+    // The German article is indexed under German stems: "Millionen" -> "million".
+    expect(ftsCount(db, 'sutskev')).toBeGreaterThan(0);
+    expect(ftsCount(db, 'million')).toBeGreaterThan(0);
+  });
+
+  it('re-ingesting an unchanged folder changes nothing and keeps the version', () => {
+    const first = reloadCorpus(db, corpus.path);
+    const rowids = db.prepare('SELECT rowid FROM passages ORDER BY rowid').pluck().all();
+    const second = reloadCorpus(db, corpus.path);
+    expect(second.unchanged.sort()).toEqual(BUNDLED_IDS);
+    expect([...second.added, ...second.updated, ...second.removed]).toEqual([]);
+    expect(second.version).toBe(first.version);
+    expect(db.prepare('SELECT rowid FROM passages ORDER BY rowid').pluck().all()).toEqual(rowids);
+  });
+
+  it('re-indexes an edited article and reports it as updated with a new version', () => {
+    const first = reloadCorpus(db, corpus.path);
+    const file = join(corpus.path, 'wynswell-ai-face-off.md');
+    writeArticle(
+      corpus.path,
+      'wynswell-ai-face-off.md',
+      `${readFileSync(file, 'utf8')}\nA zeppelinfieldword sentence was added.\n`,
+    );
+    const second = reloadCorpus(db, corpus.path);
+    expect(second.updated).toEqual(['wynswell-ai-face-off']);
+    expect(second.unchanged).toHaveLength(4);
+    expect(second.version).not.toBe(first.version);
+    expect(ftsCount(db, 'zeppelinfieldword')).toBe(1);
+  });
+
+  it('removes the article of a deleted file, passages and index entries included', () => {
+    reloadCorpus(db, corpus.path);
+    const before = count(db, 'passages');
+    unlinkSync(join(corpus.path, 'wynswell-ai-face-off.md'));
+    const report = reloadCorpus(db, corpus.path);
+    expect(report.removed).toEqual(['wynswell-ai-face-off']);
+    expect(count(db, 'articles')).toBe(4);
+    expect(count(db, 'passages')).toBeLessThan(before);
+    expect(ftsCount(db, 'gpt')).toBe(0); // GPT-2 is only in the removed article
+  });
+
+  it('rejects bad files with their reasons and ingests the good ones', () => {
+    const good = { title: 'T', language: 'en' };
+    writeArticle(corpus.path, 'no-title.md', articleFile({ id: 'no-title', language: 'en' }, prose(50)));
+    writeArticle(corpus.path, 'klingon.md', articleFile({ ...good, id: 'klingon', language: 'tlh' }, prose(50)));
+    writeArticle(corpus.path, 'empty.md', articleFile({ ...good, id: 'empty' }, '   '));
+    writeArticle(corpus.path, 'latin1.md', Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0xff, 0x0a]));
+    writeArticle(corpus.path, 'huge.md', articleFile({ ...good, id: 'huge' }, 'x'.repeat(600 * 1024)));
+    writeArticle(corpus.path, 'zz-duplicate.md', articleFile({ ...good, id: 'wynswell-ai-face-off' }, prose(50)));
+    writeArticle(corpus.path, 'bad-yaml.md', '---\ntitle: [unclosed\n---\nbody\n');
+    writeArticle(corpus.path, 'notes.txt', 'not an article');
+    writeArticle(corpus.path, 'fine.md', articleFile({ ...good, id: 'fine' }, prose(50)));
+
+    const report = reloadCorpus(db, corpus.path);
+    const reasons = Object.fromEntries(report.rejected.map((r) => [r.file, r.reason]));
+    expect(reasons).toEqual({
+      'bad-yaml.md': expect.stringContaining('not valid YAML'),
+      'empty.md': 'empty body',
+      'huge.md': expect.stringContaining('larger than'),
+      'klingon.md': expect.stringContaining('unknown language "tlh"'),
+      'latin1.md': 'file is not valid UTF-8 text',
+      'no-title.md': 'missing title',
+      'notes.txt': expect.stringContaining('not an article file'),
+      'zz-duplicate.md': expect.stringContaining('duplicate id "wynswell-ai-face-off"'),
+    });
+    expect(report.added.sort()).toEqual([...BUNDLED_IDS, 'fine'].sort());
+  });
+
+  it('keeps the indexed version of an article whose file becomes invalid', () => {
+    reloadCorpus(db, corpus.path);
+    writeArticle(corpus.path, 'wynswell-ai-face-off.md', '---\nid: wynswell-ai-face-off\nlanguage: en\n---\n');
+    const report = reloadCorpus(db, corpus.path);
+    expect(report.rejected.map((r) => r.file)).toEqual(['wynswell-ai-face-off.md']);
+    expect(report.keptFromBefore).toEqual(['wynswell-ai-face-off']);
+    expect(report.removed).toEqual([]);
+    expect(ftsCount(db, 'gpt')).toBeGreaterThan(0);
+  });
+
+  it('refuses an empty folder instead of deleting the corpus', () => {
+    reloadCorpus(db, corpus.path);
+    const empty = tempDir();
+    try {
+      expect(() => reloadCorpus(db, empty.path)).toThrow(UserFacingError);
+      expect(count(db, 'articles')).toBe(5);
+    } finally {
+      empty.cleanup();
+    }
+  });
+
+  it('says which folder cannot be read', () => {
+    expect(() => reloadCorpus(db, join(corpus.path, 'missing'))).toThrow(/corpus folder .*missing cannot be read/);
+  });
+});
+
+describe('a reload that fails midway', () => {
+  it('leaves the old index whole, and a reader on another connection never sees a mix', () => {
+    const dir = tempDir();
+    const corpus = copyOfBundledCorpus();
+    const writer = openDatabase(join(dir.path, 'feudbot.db'));
+    migrate(writer);
+    const reader = openDatabase(join(dir.path, 'feudbot.db'));
+    try {
+      const first = reloadCorpus(writer, corpus.path);
+      const snapshot = () => ({
+        articles: reader.prepare('SELECT id, content_hash FROM articles ORDER BY id').all(),
+        passages: count(reader, 'passages'),
+        fts: ftsCount(reader, 'musk'),
+        version: getCorpusVersion(reader),
+      });
+      const before = snapshot();
+
+      // Change two articles and remove one; crash after the first article is written.
+      for (const name of ['wynswell-ai-face-off.md', 'abmedia-altman-interview-musk.md']) {
+        const file = join(corpus.path, name);
+        writeArticle(corpus.path, name, `${readFileSync(file, 'utf8')}\nMusk said something new here.\n`);
+      }
+      rmSync(join(corpus.path, 'hiteching-unraveling-tech-friendship.md'));
+      const seenDuringReload: unknown[] = [];
+      expect(() =>
+        reloadCorpus(writer, corpus.path, {
+          onArticleIndexed: () => {
+            seenDuringReload.push(snapshot());
+            throw new Error('disk on fire');
+          },
+        }),
+      ).toThrow('disk on fire');
+
+      expect(seenDuringReload).toEqual([before]);
+      expect(snapshot()).toEqual(before);
+      expect(getCorpusVersion(writer)).toBe(first.version);
+      // The writer works again afterwards, and the next reload applies everything.
+      const after = reloadCorpus(writer, corpus.path);
+      expect(after.updated.sort()).toEqual(['abmedia-altman-interview-musk', 'wynswell-ai-face-off']);
+      expect(after.removed).toEqual(['hiteching-unraveling-tech-friendship']);
+    } finally {
+      reader.close();
+      writer.close();
+      corpus.cleanup();
+      dir.cleanup();
+    }
+  });
+});

@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeudCore } from '../../src/core.js';
+import { searchPassages } from '../../src/retrieval/searchPassages.js';
+import { bundledCore } from '../helpers/corpus.js';
+
+let core: FeudCore;
+beforeAll(() => {
+  core = bundledCore();
+});
+afterAll(() => core.close());
+
+const topText = (question: string, limit = 5) =>
+  core
+    .search(question, { limit })
+    .map((h) => h.text)
+    .join('\n');
+
+describe('searchPassages on the bundled corpus', () => {
+  it('finds the passage that answers an English question', () => {
+    const hits = core.search('Why did Musk leave OpenAI?');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(topText('Why did Musk leave OpenAI?')).toContain('resigned from the board in 2018');
+    expect(hits[0]).toMatchObject({ articleId: expect.any(String), passageId: expect.stringMatching(/#\d+$/) });
+  });
+
+  it('answers an English question from a German article', () => {
+    const hits = core.search('How many weekly users does ChatGPT have?');
+    expect(hits[0]?.language).toBe('de');
+    expect(hits[0]?.text).toContain('700 Millionen wöchentliche Nutzer');
+    expect(topText("What did Ilya Sutskever's email say?", 3)).toContain('E-Mail von Ilya Sutskever');
+  });
+
+  it('answers a German question from an English article', () => {
+    expect(topText('Was sagte Musk über GPT-2?', 3)).toContain('GPT-2');
+    expect(topText('Wie viel hat Musk 2015 gespendet?')).toContain('donated $1 billion');
+  });
+
+  it('forgives a typo', () => {
+    expect(topText('What did Sutskevr write in his email?')).toContain('Sutskever');
+  });
+
+  it('returns nothing for questions the corpus does not cover', () => {
+    for (const q of [
+      'What is the capital of France?',
+      'Wie wird das Wetter morgen in Berlin?',
+      'What is the best recipe for apple pie?',
+    ]) {
+      expect(core.search(q), q).toEqual([]);
+    }
+  });
+
+  it('highlights matched words in the snippet', () => {
+    const [hit] = core.search('Colossus');
+    expect(hit?.snippet).toContain('**Colossus');
+  });
+
+  it('honours the limit', () => {
+    expect(core.search('Musk Altman OpenAI', { limit: 2 })).toHaveLength(2);
+    expect(core.search('Musk Altman OpenAI', { limit: 500 }).length).toBeLessThanOrEqual(50);
+  });
+
+  it('fuses extra phrasings of the question by reciprocal rank', () => {
+    const plain = core.search('Kapital von Tesla', { limit: 5 });
+    const fused = core.search('Kapital von Tesla', { limit: 5, extraQueries: ['Tesla mit OpenAI fusionieren'] });
+    expect(plain.some((h) => h.text.includes('Tesla mit OpenAI zu fusionieren'))).toBe(false);
+    expect(fused.some((h) => h.text.includes('Tesla mit OpenAI zu fusionieren'))).toBe(true);
+  });
+
+  it.each([
+    '"',
+    '""""',
+    'NEAR(musk openai, 2)',
+    'musk AND OR NOT openai',
+    'title:musk',
+    '{title body}: musk',
+    'musk*',
+    '^musk',
+    '-musk',
+    'musk -- ; DROP TABLE passages; --',
+    '🤖🔥 Musk 💥',
+    '\u0000\u0001\u001b[31m musk',
+    '',
+    '   ',
+    'a'.repeat(10_000),
+    'Musk '.repeat(2_000),
+    '\uD800 lone surrogate',
+    'ＭＵＳＫ full-width',
+  ])('never throws on hostile input %#', (input) => {
+    expect(() => searchPassages(core.db, input)).not.toThrow();
+  });
+
+  it('never throws on thousands of random strings (property)', () => {
+    const fts5ish = fc.constantFrom(
+      '"',
+      '*',
+      '^',
+      '-',
+      ':',
+      '(',
+      ')',
+      'AND',
+      'OR',
+      'NOT',
+      'NEAR',
+      '{',
+      '}',
+      '+',
+      ' ',
+      'musk',
+      'ö',
+      '\u0000',
+      '🤖',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'grapheme', maxLength: 200 }),
+          fc.array(fts5ish, { maxLength: 40 }).map((a) => a.join('')),
+        ),
+        (input) => {
+          const hits = searchPassages(core.db, input, { limit: 5 });
+          expect(Array.isArray(hits)).toBe(true);
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+});

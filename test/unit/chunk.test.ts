@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArticleFile } from '../../src/corpus/articleFile.js';
+import { MAX_PASSAGE_WORDS, MIN_PASSAGE_WORDS, splitIntoPassages } from '../../src/text/chunk.js';
+import { countWords } from '../../src/text/sentences.js';
+import { BUNDLED_CORPUS, prose } from '../helpers/corpus.js';
+
+const endsASentence = (text: string) => /[.!?…"“”»)]$/u.test(text.trim());
+
+describe('splitIntoPassages', () => {
+  it('keeps a paragraph of normal length whole', () => {
+    const paragraph = prose(80);
+    expect(splitIntoPassages(paragraph)).toEqual([paragraph]);
+  });
+
+  it('joins a short heading to the paragraph after it', () => {
+    const passages = splitIntoPassages(`A heading\n\n${prose(60)}`);
+    expect(passages).toHaveLength(1);
+    expect(passages[0]).toMatch(/^A heading\n/);
+  });
+
+  it('cuts a long paragraph between sentences into parts of at most 200 words', () => {
+    const long = prose(500);
+    const passages = splitIntoPassages(long);
+    expect(passages.length).toBeGreaterThanOrEqual(3);
+    for (const p of passages) {
+      expect(countWords(p)).toBeLessThanOrEqual(MAX_PASSAGE_WORDS);
+      expect(endsASentence(p)).toBe(true);
+    }
+    expect(passages.join(' ').split(/\s+/)).toEqual(long.split(/\s+/));
+  });
+
+  it('splits every bundled article into passages of about a paragraph, none mid-sentence', () => {
+    for (const file of readdirSync(BUNDLED_CORPUS).filter((f) => f.endsWith('.md'))) {
+      const parsed = parseArticleFile(readFileSync(join(BUNDLED_CORPUS, file)));
+      if (!parsed.ok) throw new Error(`${file}: ${parsed.reason}`);
+      const passages = splitIntoPassages(parsed.article.body, parsed.article.language);
+      expect(passages.length).toBeGreaterThan(3);
+      passages.forEach((p, i) => {
+        const words = countWords(p);
+        expect(words, `${file} passage ${i + 1}`).toBeLessThanOrEqual(MAX_PASSAGE_WORDS);
+        // Only the last passage of an article may be short.
+        if (i < passages.length - 1)
+          expect(words, `${file} passage ${i + 1}`).toBeGreaterThanOrEqual(MIN_PASSAGE_WORDS);
+        expect(endsASentence(p), `${file} passage ${i + 1} ends mid-sentence: …${p.slice(-40)}`).toBe(true);
+      });
+      // Nothing is lost or reordered.
+      expect(passages.join(' ').replace(/\s+/g, ' ')).toBe(parsed.article.body.replace(/\s+/g, ' '));
+    }
+  });
+});

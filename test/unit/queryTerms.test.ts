@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { buildMatchExpression, buildQueryWords, quoteFts } from '../../src/retrieval/queryTerms.js';
+
+const both = ['en', 'de'] as const;
+
+describe('buildQueryWords', () => {
+  it('drops stop words of the question language and stems for every corpus language', () => {
+    const words = buildQueryWords('Why did Musk leave OpenAI?', 'en', both);
+    expect(words.map((w) => w.word)).toEqual(['musk', 'leave', 'openai']);
+    const leave = words.find((w) => w.word === 'leave')!;
+    // English stem, plus the glossary's German words for leaving.
+    expect(leave.alternatives).toContain('leav');
+    expect(leave.alternatives).toContain('abgang');
+  });
+
+  it('carries a German word into English through the glossary', () => {
+    const words = buildQueryWords('Wie viele wöchentliche Nutzer?', 'de', both);
+    const users = words.find((w) => w.word === 'nutzer')!;
+    expect(users.alternatives).toEqual(expect.arrayContaining(['nutz', 'user']));
+  });
+
+  it('keeps only letters and digits: FTS5 syntax in user text becomes plain words', () => {
+    const words = buildQueryWords('"Musk" AND title:OpenAI NEAR(x y) * ^board -resigned', 'en', both);
+    for (const w of words) {
+      for (const a of w.alternatives) expect(a).toMatch(/^[\p{L}\p{N}]+$/u);
+    }
+    expect(words.map((w) => w.word)).toEqual(expect.arrayContaining(['musk', 'title', 'openai', 'board', 'resigned']));
+  });
+
+  it('joins hyphenated and dotted compounds so both spellings meet', () => {
+    expect(buildQueryWords('E-Mail', 'de', both).flatMap((w) => w.alternatives)).toContain('email');
+    expect(buildQueryWords('X.AI', 'en', both).map((w) => w.word)).toContain('xai');
+  });
+
+  it('returns nothing for text without words', () => {
+    expect(buildQueryWords('🤖 *** "" ^^ --', 'en', both)).toEqual([]);
+    expect(buildQueryWords('', 'en', both)).toEqual([]);
+  });
+
+  it('caps a pasted essay at a bounded number of words', () => {
+    const essay = Array.from({ length: 500 }, (_, i) => `word${i}`).join(' ');
+    expect(buildQueryWords(essay, 'en', both).length).toBeLessThanOrEqual(32);
+  });
+});
+
+describe('buildMatchExpression', () => {
+  it('quotes every term and ORs them', () => {
+    expect(buildMatchExpression(['musk', 'openai', 'musk'])).toBe('"musk" OR "openai"');
+  });
+
+  it('doubles inner quotes so a term can never close its phrase', () => {
+    expect(quoteFts('a"b')).toBe('"a""b"');
+  });
+
+  it('is null when there is nothing to search', () => {
+    expect(buildMatchExpression([])).toBeNull();
+    expect(buildMatchExpression([''])).toBeNull();
+  });
+});
