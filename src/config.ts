@@ -32,7 +32,9 @@ const idList = (what: string) =>
             .map((s) => s.trim())
             .filter(Boolean)
         : v,
-    z.array(snowflake, { error: `must be a comma-separated list of ${what} ids (numbers)` }).default([]),
+    z
+      .array(z.string().regex(/^\d{15,22}$/, { error: `must be a comma-separated list of ${what} ids (numbers)` }))
+      .default([]),
   );
 const url = (hint: string) =>
   z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/, error: `must be an http(s) URL, e.g. ${hint}` }).optional());

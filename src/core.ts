@@ -7,7 +7,7 @@ import { reloadCorpus, type ReloadReport } from './corpus/reloadCorpus.js';
 import { openDatabase, type Db } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import type { Logger } from './logger.js';
-import { searchPassages, type SearchHit } from './retrieval/searchPassages.js';
+import { searchPassages, type SearchHit, type SearchOptions } from './retrieval/searchPassages.js';
 import { detectLanguage } from './text/detectLanguage.js';
 import type { Language } from './text/languages.js';
 
@@ -22,7 +22,7 @@ export interface AskOptions {
  */
 export interface FeudCore {
   readonly db: Db;
-  search(question: string, options?: { limit?: number }): SearchHit[];
+  search(question: string, options?: SearchOptions): SearchHit[];
   ask(question: string, options?: AskOptions): Promise<AskResult>;
   sources(language?: Language): SourcesListing;
   reload(dir?: string): ReloadReport;

@@ -1,10 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './database.js';
 
-/** The migrations folder that ships with the project. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+/**
+ * The migrations folder that ships with the project: the nearest `migrations/` above this
+ * module, so it is found both from src/ (tsx) and from dist/src/ (built).
+ */
+export const MIGRATIONS_DIR = findUp('migrations', dirname(fileURLToPath(import.meta.url)));
+
+function findUp(name: string, from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, name, '0001_corpus.sql'))) return join(dir, name);
+    if (dirname(dir) === dir) throw new Error(`Cannot find the ${name} folder above ${from}.`);
+  }
+}
 
 const FILE_NAME = /^(\d{4})_[\w-]+\.sql$/;
 

@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleFile, BUNDLED_CORPUS, copyOfBundledCorpus, prose, tempDir, writeArticle } from '../helpers/corpus.js';
+import { runFeudbot } from '../helpers/runCommand.js';
+
+// Each test runs the real command in a scratch folder with its own database.
+let work: { path: string; cleanup: () => void };
+let env: Record<string, string>;
+beforeAll(() => {
+  work = tempDir('feudbot-cli-');
+  env = { CORPUS_DIR: BUNDLED_CORPUS, FEUDBOT_DB_PATH: join(work.path, 'db', 'feudbot.db') };
+});
+afterAll(() => work.cleanup());
+
+describe('feudbot CLI', () => {
+  it('ask answers offline on first use, creating and filling the database itself', async () => {
+    const result = await runFeudbot(['ask', 'why did Musk leave OpenAI?'], { cwd: work.path, env });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(existsSync(env.FEUDBOT_DB_PATH!)).toBe(true);
+    expect(result.stdout).toMatch(/\[1\]/);
+    expect(result.stdout).toContain('Quoted from the articles');
+    expect(result.stdout).toMatch(/Sources:\n\[1\] /);
+  });
+
+  it('ask --json has the documented shape, with citations that point at real passages', async () => {
+    const result = await runFeudbot(['ask', 'How many weekly users does ChatGPT have?', '--json'], {
+      cwd: work.path,
+      env,
+    });
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as Record<string, unknown> & { citations: Record<string, unknown>[] };
+    expect(json).toMatchObject({
+      question: 'How many weekly users does ChatGPT have?',
+      answered: true,
+      mode: 'extractive',
+      language: 'en',
+      answer: expect.stringContaining('[1]'),
+    });
+    expect(json.citations[0]).toMatchObject({
+      n: 1,
+      articleId: 'technewsxpress-schluessel-tech-kampf',
+      title: expect.any(String),
+      url: expect.stringMatching(/^https:\/\//),
+      passageId: expect.stringMatching(/^technewsxpress-schluessel-tech-kampf#\d+$/),
+      quote: expect.stringContaining('700 Millionen'),
+    });
+  });
+
+  it('ask refuses in the language of the question when the articles do not cover it', async () => {
+    const en = await runFeudbot(['ask', 'What is the capital of France?', '--json'], { cwd: work.path, env });
+    expect(JSON.parse(en.stdout)).toMatchObject({
+      answered: false,
+      citations: [],
+      language: 'en',
+      answer: expect.stringContaining("don't cover"),
+    });
+    const de = await runFeudbot(['ask', 'Wie wird das Wetter morgen in Berlin?'], { cwd: work.path, env });
+    expect(de.stdout.trim()).toBe('Dazu steht nichts in den Artikeln.');
+  });
+
+  it('search --json lists ranked passages with the documented fields', async () => {
+    const result = await runFeudbot(['search', 'Colossus', '--json', '--limit', '2'], { cwd: work.path, env });
+    const json = JSON.parse(result.stdout) as { query: string; results: Record<string, unknown>[] };
+    expect(json.query).toBe('Colossus');
+    expect(json.results.length).toBeGreaterThan(0);
+    expect(json.results.length).toBeLessThanOrEqual(2);
+    expect(Object.keys(json.results[0]!).sort()).toEqual(
+      ['articleId', 'title', 'url', 'publisher', 'language', 'passageId', 'ordinal', 'text', 'snippet', 'score'].sort(),
+    );
+  });
+
+  it('search takes FTS5 syntax as plain words', async () => {
+    const result = await runFeudbot(['search', '"NEAR(Musk* AND -OpenAI', '--json'], { cwd: work.path, env });
+    expect(result.code).toBe(0);
+    expect(() => JSON.parse(result.stdout) as unknown).not.toThrow();
+  });
+
+  it('sources --json lists the five articles with empty fields left null', async () => {
+    const result = await runFeudbot(['sources', '--json'], { cwd: work.path, env });
+    const json = JSON.parse(result.stdout) as { version: string; articles: Record<string, unknown>[] };
+    expect(json.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(json.articles).toHaveLength(5);
+    expect(json.articles.find((a) => a.id === 'abmedia-altman-interview-musk')).toMatchObject({
+      url: null,
+      author: null,
+      published: null,
+      publisher: 'Chain News (ABMedia)',
+      language: 'en',
+      passages: expect.any(Number),
+    });
+  });
+
+  it('ingest reports rejected files and keeps going', async () => {
+    const corpus = copyOfBundledCorpus();
+    try {
+      writeArticle(corpus.path, 'broken.md', articleFile({ id: 'broken', language: 'en' }, prose(50)));
+      writeArticle(corpus.path, 'extra.md', articleFile({ id: 'extra', title: 'Extra', language: 'en' }, prose(50)));
+      const result = await runFeudbot(['ingest', '--corpus', corpus.path, '--json'], { cwd: work.path, env });
+      expect(result.code).toBe(0);
+      const report = JSON.parse(result.stdout) as { added: string[]; rejected: { file: string; reason: string }[] };
+      expect(report.added).toContain('extra');
+      expect(report.rejected).toEqual([{ file: 'broken.md', reason: 'missing title' }]);
+      const text = await runFeudbot(['ingest', '--corpus', corpus.path], { cwd: work.path, env });
+      expect(text.stdout).toContain('broken.md: missing title');
+      expect(text.stdout).toMatch(/unchanged: 6/);
+    } finally {
+      corpus.cleanup();
+    }
+  });
+
+  it('migrate reports an up-to-date database', async () => {
+    const result = await runFeudbot(['migrate'], { cwd: work.path, env });
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe('The database is up to date.');
+  });
+
+  it('a wrong setting stops with a sentence that names the variable', async () => {
+    const result = await runFeudbot(['ask', 'x'], { cwd: work.path, env: { ...env, OPENAI_TIMEOUT_MS: 'soon' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('OPENAI_TIMEOUT_MS must be a whole number of milliseconds');
+    expect(result.stderr).not.toContain('    at ');
+  });
+
+  it('a wrong command line exits 2 with the usage', async () => {
+    const unknown = await runFeudbot(['frobnicate'], { cwd: work.path, env });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+    const badLimit = await runFeudbot(['search', 'x', '--limit', 'lots'], { cwd: work.path, env });
+    expect(badLimit.code).toBe(2);
+    expect(badLimit.stderr).toContain('--limit must be a whole number');
+  });
+
+  it('eval --json prints the scores', async () => {
+    const questions = join(work.path, 'q.jsonl');
+    writeArticle(
+      work.path,
+      'q.jsonl',
+      [
+        JSON.stringify({ id: 'a', q: 'What is Merge Labs?', gold: ['Merge Labs'], kind: 'cross' }),
+        JSON.stringify({ id: 'b', q: 'What is the capital of France?', gold: [], kind: 'off' }),
+      ].join('\n'),
+    );
+    const result = await runFeudbot(['eval', '--questions', questions, '--json'], { cwd: work.path, env });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { overall: Record<string, number>; byKind: Record<string, unknown> };
+    expect(report.overall).toMatchObject({ questions: 2, recallAt1: 1, recallAt5: 1, mrr: 1, refusalAccuracy: 1 });
+    expect(Object.keys(report.byKind).sort()).toEqual(['cross', 'off']);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({}, '/srv/feudbot');
+    expect(config.dbPath).toBe('/srv/feudbot/data/feudbot.db');
+    expect(config.corpusDir).toBe('/srv/feudbot/corpus');
+    expect(config.openai).toMatchObject({ enabled: false, timeoutMs: 30_000, model: 'gpt-4o-mini' });
+    expect(config.discord).toMatchObject({ cooldownSeconds: 10, moderatorRoleIds: [], allowedChannelIds: [] });
+  });
+
+  it('treats blank values as unset and turns the model on with a key or a base URL', () => {
+    expect(loadConfig({ OPENAI_API_KEY: '  ', OPENAI_TIMEOUT_MS: '' }).openai.enabled).toBe(false);
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }).openai.enabled).toBe(true);
+  });
+
+  it('reads id lists', () => {
+    expect(
+      loadConfig({ MODERATOR_ROLE_IDS: '123456789012345678, 223456789012345678' }).discord.moderatorRoleIds,
+    ).toEqual(['123456789012345678', '223456789012345678']);
+  });
+
+  it.each([
+    ['OPENAI_TIMEOUT_MS', 'soon', 'OPENAI_TIMEOUT_MS must be a whole number of milliseconds'],
+    ['OPENAI_BASE_URL', 'localhost:11434', 'OPENAI_BASE_URL must be an http(s) URL'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of'],
+    ['MODERATOR_ROLE_IDS', 'admins', 'MODERATOR_ROLE_IDS must be a comma-separated list of role ids'],
+    ['DISCORD_APPLICATION_ID', 'my-bot', 'DISCORD_APPLICATION_ID'],
+  ])('names %s when it is wrong', (name, value, expected) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(expected);
+  });
+
+  it('never echoes a secret-looking value', () => {
+    try {
+      loadConfig({ OPENAI_BASE_URL: 'sk-secret-token-value' });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).not.toContain('sk-secret');
+    }
+  });
+});
