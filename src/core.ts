@@ -1,19 +1,29 @@
+import { getCachedAnswer, logAnswer, pruneCaches, putCachedAnswer, sqliteOutputModes } from './answer/answerStore.js';
 import { buildExtractiveAnswer } from './answer/extractiveAnswer.js';
 import { message } from './answer/messages.js';
+import { normalizeQuestion } from './answer/normalizeQuestion.js';
 import type { AskResult } from './answer/types.js';
+import type { Config } from './config.js';
 import { getCorpusVersion } from './corpus/corpusMeta.js';
 import { listSources, type SourcesListing } from './corpus/listSources.js';
 import { reloadCorpus, type ReloadReport } from './corpus/reloadCorpus.js';
 import { openDatabase, type Db } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import type { ChatModel, TokenUsage } from './llm/chatModel.js';
+import { BusyError, createLimiter, type Limiter } from './llm/limiter.js';
+import { answerWithModel, type ModelOutcome } from './llm/modelAnswerer.js';
+import { createOpenAiChatModel } from './llm/openAiChatModel.js';
+import { translateQuery } from './llm/queryTranslator.js';
 import type { Logger } from './logger.js';
-import { searchPassages, type SearchHit, type SearchOptions } from './retrieval/searchPassages.js';
+import { corpusLanguages, searchPassages, type SearchHit, type SearchOptions } from './retrieval/searchPassages.js';
 import { detectLanguage } from './text/detectLanguage.js';
 import type { Language } from './text/languages.js';
 
 export interface AskOptions {
   /** The language to answer in (e.g. from a Discord locale); by default the question's own. */
   readonly language?: Language;
+  /** Called with the answer text so far while a model streams it (for progress in a chat). */
+  readonly onPartial?: (text: string) => void;
 }
 
 /**
@@ -22,7 +32,12 @@ export interface AskOptions {
  */
 export interface FeudCore {
   readonly db: Db;
+  /** The model's name when answers come from a model, else null. */
+  readonly model: string | null;
   search(question: string, options?: SearchOptions): SearchHit[];
+  /** Search as `ask` does: with a model, its translations of the question are fused in. */
+  retrieve(question: string, options?: { limit?: number }): Promise<SearchHit[]>;
+  /** Never rejects: failures of the model fall back to quoting, overload gives a `busy` result. */
   ask(question: string, options?: AskOptions): Promise<AskResult>;
   sources(language?: Language): SourcesListing;
   reload(dir?: string): ReloadReport;
@@ -33,36 +48,153 @@ export interface CoreDeps {
   readonly db: Db;
   readonly corpusDir: string;
   readonly logger: Logger;
+  /** The language model; without one, answers are extractive. */
+  readonly model?: ChatModel;
+  /** Bounds concurrent model calls; defaults to 4 at once and 32 waiting. */
+  readonly limiter?: Limiter;
 }
 
 /** Passages handed to the answerer. */
 const PASSAGES_PER_ANSWER = 5;
 
-export function createCore({ db, corpusDir, logger }: CoreDeps): FeudCore {
+export function createCore({ db, corpusDir, logger, model, limiter = createLimiter(4, 32) }: CoreDeps): FeudCore {
+  const modes = sqliteOutputModes(db);
+
+  async function retrieve(question: string, limit: number): Promise<SearchHit[]> {
+    const corpusVersion = getCorpusVersion(db);
+    const extraQueries =
+      model && corpusVersion && question.trim()
+        ? await translateQuery({ db, model, logger, modes }, question, corpusLanguages(db), corpusVersion)
+        : [];
+    return searchPassages(db, question, { limit, extraQueries });
+  }
+
+  async function ask(question: string, options: AskOptions = {}): Promise<AskResult> {
+    const started = performance.now();
+    const language = options.language ?? detectLanguage(question);
+    const corpusVersion = getCorpusVersion(db);
+    const base = { question, mode: 'extractive' as const, language, corpusVersion };
+    if (!question.trim())
+      return { ...base, answered: false, answer: message('emptyQuestion', language), citations: [] };
+
+    const key =
+      model && corpusVersion
+        ? { question: normalizeQuestion(question), language, corpusVersion, model: model.model }
+        : null;
+    const cached = key ? getCachedAnswer(db, key) : null;
+    if (cached) {
+      record({ ...cached, question, cached: true }, null);
+      return { ...cached, question, cached: true };
+    }
+
+    const hits = await retrieve(question, PASSAGES_PER_ANSWER);
+    if (hits.length === 0) {
+      const result = { ...base, answered: false, answer: message('notCovered', language), citations: [] };
+      record(result, null);
+      return result;
+    }
+    if (!model) {
+      const result = { ...base, answered: true, ...buildExtractiveAnswer(hits) };
+      record(result, null);
+      return result;
+    }
+
+    let outcome: ModelOutcome;
+    try {
+      outcome = await limiter.run(() =>
+        answerWithModel({ model, logger, modes }, question, hits, language, options.onPartial),
+      );
+    } catch (error) {
+      if (!(error instanceof BusyError)) throw error;
+      logger.warn({ active: limiter.active, waiting: limiter.waiting }, 'model busy; question turned away');
+      return { ...base, answered: false, busy: true, answer: message('busy', language), citations: [] };
+    }
+
+    let result: AskResult;
+    if (!outcome.ok) {
+      logger.warn({ reason: outcome.reason, model: model.model }, 'model answer failed; quoting the articles instead');
+      result = { ...base, answered: true, ...buildExtractiveAnswer(hits), fallbackReason: outcome.reason };
+    } else if (!outcome.answered) {
+      result = {
+        ...base,
+        mode: 'llm',
+        model: model.model,
+        answered: false,
+        answer: message('notCovered', language),
+        citations: [],
+      };
+    } else {
+      result = {
+        ...base,
+        mode: 'llm',
+        model: model.model,
+        answered: true,
+        answer: outcome.answer,
+        citations: outcome.citations,
+      };
+    }
+    // Fallbacks are not cached: the model may well answer the next time.
+    if (key && result.mode === 'llm') putCachedAnswer(db, key, result);
+    record(result, outcome.usage);
+    return result;
+
+    function record(r: AskResult, usage: TokenUsage | null): void {
+      const ms = performance.now() - started;
+      logAnswer(db, {
+        question,
+        language,
+        mode: r.mode,
+        model: r.model ?? null,
+        answered: r.answered,
+        cached: r.cached ?? false,
+        usage,
+        ms,
+        fallbackReason: r.fallbackReason ?? null,
+      });
+      logger.info(
+        {
+          mode: r.mode,
+          answered: r.answered,
+          cached: r.cached ?? false,
+          ms: Math.round(ms),
+          usage,
+          fallbackReason: r.fallbackReason,
+        },
+        'answered',
+      );
+    }
+  }
+
   return {
     db,
+    model: model?.model ?? null,
     search: (question, options) => searchPassages(db, question, options),
+    retrieve: (question, options) => retrieve(question, options?.limit ?? 5),
 
-    async ask(question, options = {}) {
-      const language = options.language ?? detectLanguage(question);
-      const corpusVersion = getCorpusVersion(db);
-      const base = { question, mode: 'extractive' as const, language, corpusVersion };
-      if (!question.trim())
-        return { ...base, answered: false, answer: message('emptyQuestion', language), citations: [] };
-
-      const hits = searchPassages(db, question, { limit: PASSAGES_PER_ANSWER });
-      if (hits.length === 0) {
-        logger.debug({ question }, 'not covered');
-        return { ...base, answered: false, answer: message('notCovered', language), citations: [] };
+    async ask(question, options) {
+      try {
+        return await ask(question, options);
+      } catch (error) {
+        // Retrieval and SQLite do not fail on user input; this is the last guard so a caller never sees a rejection.
+        logger.error({ err: error }, 'answering failed');
+        const language = options?.language ?? detectLanguage(question);
+        return {
+          question,
+          answered: false,
+          mode: 'extractive',
+          language,
+          answer: message('internalError', language),
+          citations: [],
+          corpusVersion: null,
+        };
       }
-      const { answer, citations } = buildExtractiveAnswer(hits);
-      return { ...base, answered: true, answer, citations };
     },
 
     sources: (language) => listSources(db, language),
 
     reload(dir = corpusDir) {
       const report = reloadCorpus(db, dir);
+      pruneCaches(db, report.version);
       logger.info(
         {
           added: report.added.length,
@@ -82,16 +214,33 @@ export function createCore({ db, corpusDir, logger }: CoreDeps): FeudCore {
   };
 }
 
+/** The chat model the configuration asks for, or undefined when answers stay extractive. */
+export function modelFromConfig(config: Config['openai']): ChatModel | undefined {
+  if (!config.enabled) return undefined;
+  return createOpenAiChatModel({
+    apiKey: config.apiKey,
+    baseURL: config.baseURL,
+    model: config.model,
+    timeoutMs: config.timeoutMs,
+  });
+}
+
 /**
  * Open the database, apply migrations, and on first use (no corpus yet) ingest the
  * corpus folder, so a fresh clone answers straight away.
  */
-export function openCore(options: { dbPath: string; corpusDir: string; logger: Logger }): FeudCore {
+export function openCore(options: {
+  dbPath: string;
+  corpusDir: string;
+  logger: Logger;
+  model?: ChatModel;
+  limiter?: Limiter;
+}): FeudCore {
   const db = openDatabase(options.dbPath);
   try {
     const applied = migrate(db);
     if (applied.length > 0) options.logger.info({ applied }, 'migrations applied');
-    const core = createCore({ db, corpusDir: options.corpusDir, logger: options.logger });
+    const core = createCore({ ...options, db });
     if (getCorpusVersion(db) === null) core.reload();
     return core;
   } catch (error) {

@@ -18,12 +18,25 @@ export const MESSAGES = {
     en: 'Please ask a question, for example: why did Musk leave OpenAI?',
     de: 'Bitte stelle eine Frage, zum Beispiel: Warum hat Musk OpenAI verlassen?',
   },
+  busy: {
+    en: 'Too many questions at once; please try again in a few seconds.',
+    de: 'Gerade kommen zu viele Fragen auf einmal; bitte versuche es in ein paar Sekunden noch einmal.',
+  },
+  modelAnswered: {
+    en: 'Answered by {model} from the articles below.',
+    de: 'Beantwortet von {model} anhand der Artikel unten.',
+  },
+  internalError: {
+    en: 'Something went wrong while answering; please try again.',
+    de: 'Beim Antworten ist etwas schiefgegangen; bitte versuche es noch einmal.',
+  },
   sources: { en: 'Sources', de: 'Quellen' },
   editorialTitle: { en: 'title added by the editors', de: 'Titel von der Redaktion' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
-export function message(key: MessageKey, language: Language): string {
-  return MESSAGES[key][language];
+/** A message in the given language, with `{name}` placeholders filled from `values`. */
+export function message(key: MessageKey, language: Language, values: Record<string, string> = {}): string {
+  return MESSAGES[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }

@@ -31,4 +31,8 @@ export interface AskResult {
   readonly corpusVersion: string | null;
   /** Why the answer is extractive although a model is configured (it failed, timed out…). */
   readonly fallbackReason?: string;
+  /** True when every model slot and queue place was taken; `answer` asks to try again shortly. */
+  readonly busy?: boolean;
+  /** True when the answer came from the answer cache, without a model call. */
+  readonly cached?: boolean;
 }

@@ -13,7 +13,7 @@ export function formatAnswer(result: AskResult): string {
   if (result.mode === 'extractive') {
     lines.push(message(result.fallbackReason ? 'fallbackNotice' : 'quotedNotice', result.language));
   } else if (result.model) {
-    lines.push(`Answered by ${result.model} from the articles below.`);
+    lines.push(message('modelAnswered', result.language, { model: result.model }));
   }
   lines.push('', `${message('sources', result.language)}:`);
   for (const c of result.citations) lines.push(formatCitation(c));

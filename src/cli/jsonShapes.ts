@@ -42,6 +42,8 @@ export function askJson(result: AskResult) {
     })),
     corpusVersion: result.corpusVersion,
     ...(result.fallbackReason ? { fallbackReason: result.fallbackReason } : {}),
+    ...(result.busy ? { busy: true } : {}),
+    ...(result.cached ? { cached: true } : {}),
   };
 }
 

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { openCore, type FeudCore } from '../core.js';
+import { modelFromConfig, openCore, type FeudCore } from '../core.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { readEvalQuestions, runEval } from '../evaluation/runEval.js';
+import { createLimiter } from '../llm/limiter.js';
 import { createLogger } from '../logger.js';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type Language } from '../text/languages.js';
 import { formatAnswer, formatEval, formatReload, formatSearch, formatSources } from './formatText.js';
@@ -77,9 +78,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
       print(askJson(result), formatAnswer(result));
       return 0;
     },
-    search(core) {
+    async search(core) {
       const question = rest.join(' ');
-      const hits = core.search(question, { limit: positiveInteger(values.limit, 'limit') ?? 5 });
+      const hits = await core.retrieve(question, { limit: positiveInteger(values.limit, 'limit') ?? 5 });
       print(searchJson(question, hits), formatSearch(hits));
       return 0;
     },
@@ -108,7 +109,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
   if (!handler) throw new UsageError(`Unknown command "${command}".`);
 
   // `ingest` reads its own folder; the others ingest the configured corpus on first use.
-  const core = openCore({ dbPath: config.dbPath, corpusDir: values.corpus ?? config.corpusDir, logger });
+  const core = openCore({
+    dbPath: config.dbPath,
+    corpusDir: values.corpus ?? config.corpusDir,
+    logger,
+    model: modelFromConfig(config.openai),
+    limiter: createLimiter(config.openai.maxConcurrency, config.openai.maxQueue),
+  });
   try {
     return await handler(core);
   } finally {

@@ -75,7 +75,7 @@ export async function runEval(core: FeudCore, questions: readonly EvalQuestion[]
   const outcomes: Outcome[] = [];
   for (const question of questions) {
     try {
-      const hits = core.search(question.q, { limit: Math.max(k, 5) });
+      const hits = await core.retrieve(question.q, { limit: Math.max(k, 5) });
       const gold = question.gold.map((g) => g.toLowerCase());
       const index = hits.findIndex((h) => gold.some((g) => h.text.toLowerCase().includes(g)));
       const answer = question.gold.length === 0 ? await core.ask(question.q) : null;

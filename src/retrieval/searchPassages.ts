@@ -92,6 +92,11 @@ function corpusStats(db: Db): CorpusStats {
   return stats;
 }
 
+/** The languages of the articles in the index (English when it is empty). */
+export function corpusLanguages(db: Db): Language[] {
+  return corpusStats(db).languages;
+}
+
 /**
  * Find the passages that best answer a question, in any corpus language.
  *

@@ -1,0 +1,94 @@
+import type { Db } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import { isSupportedLanguage, type Language } from '../text/languages.js';
+import { TRANSLATION_JSON_SCHEMA, translationSchema } from './answerFormat.js';
+import { type ChatModel, StructuredOutputUnsupportedError } from './chatModel.js';
+import type { OutputModeMemory } from './modelAnswerer.js';
+import { buildTranslationMessages } from './prompt.js';
+import { normalizeQuestion } from '../answer/normalizeQuestion.js';
+
+const TRANSLATION_MAX_TOKENS = 200;
+const MAX_QUERY_LENGTH = 300;
+
+export interface QueryTranslatorDeps {
+  readonly db: Db;
+  readonly model: ChatModel;
+  readonly logger: Logger;
+  readonly modes: OutputModeMemory;
+}
+
+/**
+ * Search queries for a question in each corpus language, written by the model and cached
+ * per (normalized question, corpus version, model). Any failure gives an empty list: the
+ * search then goes on with the question alone.
+ */
+export async function translateQuery(
+  deps: QueryTranslatorDeps,
+  question: string,
+  languages: readonly Language[],
+  corpusVersion: string,
+): Promise<string[]> {
+  const key = normalizeQuestion(question);
+  const cached = deps.db
+    .prepare('SELECT queries FROM query_translations WHERE question = ? AND corpus_version = ? AND model = ?')
+    .pluck()
+    .get(key, corpusVersion, deps.model.model) as string | undefined;
+  if (cached !== undefined) return JSON.parse(cached) as string[];
+
+  let queries: string[];
+  try {
+    queries = await requestTranslations(deps, question, languages);
+  } catch (error) {
+    deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'query translation failed');
+    return [];
+  }
+  deps.db
+    .prepare(
+      `INSERT INTO query_translations (question, corpus_version, model, queries, created_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET queries = excluded.queries, created_at = excluded.created_at`,
+    )
+    .run(key, corpusVersion, deps.model.model, JSON.stringify(queries), Date.now());
+  return queries;
+}
+
+async function requestTranslations(
+  deps: QueryTranslatorDeps,
+  question: string,
+  languages: readonly Language[],
+): Promise<string[]> {
+  const structured = !deps.modes.usesPlainText(deps.model.model);
+  try {
+    const reply = await deps.model.chat({
+      messages: buildTranslationMessages(question, languages, structured),
+      maxTokens: TRANSLATION_MAX_TOKENS,
+      ...(structured ? { jsonSchema: { name: 'feudbot_queries', schema: TRANSLATION_JSON_SCHEMA } } : {}),
+    });
+    if (reply.finishReason === 'length' || reply.refusal) throw new Error('translation cut or refused');
+    return structured ? parseStructured(reply.content, languages) : parsePlain(reply.content, languages);
+  } catch (error) {
+    if (!(error instanceof StructuredOutputUnsupportedError)) throw error;
+    deps.modes.rememberPlainText(deps.model.model);
+    return requestTranslations(deps, question, languages);
+  }
+}
+
+function parseStructured(content: string, languages: readonly Language[]): string[] {
+  const parsed = translationSchema.parse(JSON.parse(content));
+  return clean(
+    parsed.queries.filter((q) => isSupportedLanguage(q.language) && languages.includes(q.language)).map((q) => q.query),
+  );
+}
+
+function parsePlain(content: string, languages: readonly Language[]): string[] {
+  const out: string[] = [];
+  for (const line of content.split('\n')) {
+    const match = /^\s*([a-z]{2})\s*[:\-–]\s*(.+)$/i.exec(line);
+    const language = match?.[1]?.toLowerCase();
+    if (match && language && isSupportedLanguage(language) && languages.includes(language)) out.push(match[2]!);
+  }
+  return clean(out);
+}
+
+function clean(queries: string[]): string[] {
+  return [...new Set(queries.map((q) => q.trim().slice(0, MAX_QUERY_LENGTH)).filter(Boolean))];
+}

@@ -1,0 +1,34 @@
+import { createCore, type FeudCore } from '../../src/core.js';
+import { createLimiter, type Limiter } from '../../src/llm/limiter.js';
+import { createOpenAiChatModel } from '../../src/llm/openAiChatModel.js';
+import { BUNDLED_CORPUS, migratedMemoryDb, silentLogger } from './corpus.js';
+import type { FakeOpenAI } from './fakeOpenAI.js';
+
+export const FAKE_MODEL = 'fake-model-1';
+
+/** A core over the bundled corpus whose model is the real `openai` client talking to the fake server. */
+export function coreWithFakeModel(
+  fake: FakeOpenAI,
+  options: { timeoutMs?: number; maxRetries?: number; limiter?: Limiter; corpusDir?: string } = {},
+): FeudCore {
+  const core = createCore({
+    db: migratedMemoryDb(),
+    corpusDir: options.corpusDir ?? BUNDLED_CORPUS,
+    logger: silentLogger,
+    model: createOpenAiChatModel({
+      apiKey: 'sk-test-not-a-real-key',
+      baseURL: fake.baseURL,
+      model: FAKE_MODEL,
+      timeoutMs: options.timeoutMs ?? 5_000,
+      maxRetries: options.maxRetries ?? 2,
+    }),
+    limiter: options.limiter ?? createLimiter(4, 32),
+  });
+  core.reload();
+  return core;
+}
+
+/** A structured answer as the model would send it. */
+export function structured(answer: string, citations: number[], answered = true): string {
+  return JSON.stringify({ answered, answer, citations });
+}
