@@ -9,6 +9,7 @@ import { listSources, type SourcesListing } from './corpus/listSources.js';
 import { reloadCorpus, type ReloadReport } from './corpus/reloadCorpus.js';
 import { openDatabase, type Db } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { createWriteGate } from './db/writeGate.js';
 import type { ChatModel, TokenUsage } from './llm/chatModel.js';
 import { BusyError, createLimiter, type Limiter } from './llm/limiter.js';
 import { answerWithModel, type ModelOutcome } from './llm/modelAnswerer.js';
@@ -40,7 +41,13 @@ export interface FeudCore {
   /** Never rejects: failures of the model fall back to quoting, overload gives a `busy` result. */
   ask(question: string, options?: AskOptions): Promise<AskResult>;
   sources(language?: Language): SourcesListing;
-  reload(dir?: string): ReloadReport;
+  /**
+   * Re-read the corpus folder (default: the configured one) and swap the index atomically.
+   * Reloads run one at a time; questions keep being answered from the old corpus meanwhile.
+   */
+  reload(dir?: string): Promise<ReloadReport>;
+  /** Run a small write now, or after the reload in progress (see WriteGate). */
+  write(fn: () => void): void;
   close(): void;
 }
 
@@ -52,19 +59,42 @@ export interface CoreDeps {
   readonly model?: ChatModel;
   /** Bounds concurrent model calls; defaults to 4 at once and 32 waiting. */
   readonly limiter?: Limiter;
+  /**
+   * A second connection to the same database file, used only by reloads so that they can
+   * yield to questions while their transaction is open. Without one (an in-memory
+   * database), a reload runs on `db` without yielding.
+   */
+  readonly writer?: Db;
 }
+
+/** Articles written between two turns of the event loop during a reload on its own connection. */
+const RELOAD_BATCH = 25;
 
 /** Passages handed to the answerer. */
 const PASSAGES_PER_ANSWER = 5;
 
-export function createCore({ db, corpusDir, logger, model, limiter = createLimiter(4, 32) }: CoreDeps): FeudCore {
-  const modes = sqliteOutputModes(db);
+export function createCore({
+  db,
+  corpusDir,
+  logger,
+  model,
+  limiter = createLimiter(4, 32),
+  writer,
+}: CoreDeps): FeudCore {
+  const gate = createWriteGate((error) => logger.error({ err: error }, 'deferred write failed'));
+  const modes = sqliteOutputModes(db, gate.run);
+  let reloads: Promise<unknown> = Promise.resolve();
 
   async function retrieve(question: string, limit: number): Promise<SearchHit[]> {
     const corpusVersion = getCorpusVersion(db);
     const extraQueries =
       model && corpusVersion && question.trim()
-        ? await translateQuery({ db, model, logger, modes }, question, corpusLanguages(db), corpusVersion)
+        ? await translateQuery(
+            { db, model, logger, modes, write: gate.run },
+            question,
+            corpusLanguages(db),
+            corpusVersion,
+          )
         : [];
     return searchPassages(db, question, { limit, extraQueries });
   }
@@ -134,13 +164,13 @@ export function createCore({ db, corpusDir, logger, model, limiter = createLimit
       };
     }
     // Fallbacks are not cached: the model may well answer the next time.
-    if (key && result.mode === 'llm') putCachedAnswer(db, key, result);
+    if (key && result.mode === 'llm') gate.run(() => putCachedAnswer(db, key, result));
     record(result, outcome.usage);
     return result;
 
     function record(r: AskResult, usage: TokenUsage | null): void {
       const ms = performance.now() - started;
-      logAnswer(db, {
+      const entry = {
         question,
         language,
         mode: r.mode,
@@ -150,7 +180,8 @@ export function createCore({ db, corpusDir, logger, model, limiter = createLimit
         usage,
         ms,
         fallbackReason: r.fallbackReason ?? null,
-      });
+      };
+      gate.run(() => logAnswer(db, entry));
       logger.info(
         {
           mode: r.mode,
@@ -193,25 +224,43 @@ export function createCore({ db, corpusDir, logger, model, limiter = createLimit
     sources: (language) => listSources(db, language),
 
     reload(dir = corpusDir) {
-      const report = reloadCorpus(db, dir);
-      pruneCaches(db, report.version);
-      logger.info(
-        {
-          added: report.added.length,
-          updated: report.updated.length,
-          removed: report.removed.length,
-          unchanged: report.unchanged.length,
-          rejected: report.rejected,
-          version: report.version,
-          ms: report.ms,
-        },
-        'corpus reloaded',
-      );
-      return report;
+      const run = () =>
+        gate.hold(async () => {
+          const report = await reloadCorpus(writer ?? db, dir, { yieldEvery: writer ? RELOAD_BATCH : 0 });
+          pruneCaches(writer ?? db, report.version);
+          return report;
+        });
+      // One reload at a time: a second waits for the first, whatever its outcome.
+      const next = reloads.then(run, run);
+      reloads = next.catch(() => undefined);
+      return next.then((report) => {
+        logReload(report);
+        return report;
+      });
     },
 
-    close: () => db.close(),
+    write: gate.run,
+
+    close() {
+      writer?.close();
+      db.close();
+    },
   };
+
+  function logReload(report: ReloadReport): void {
+    logger.info(
+      {
+        added: report.added.length,
+        updated: report.updated.length,
+        removed: report.removed.length,
+        unchanged: report.unchanged.length,
+        rejected: report.rejected,
+        version: report.version,
+        ms: report.ms,
+      },
+      'corpus reloaded',
+    );
+  }
 }
 
 /** The chat model the configuration asks for, or undefined when answers stay extractive. */
@@ -229,21 +278,24 @@ export function modelFromConfig(config: Config['openai']): ChatModel | undefined
  * Open the database, apply migrations, and on first use (no corpus yet) ingest the
  * corpus folder, so a fresh clone answers straight away.
  */
-export function openCore(options: {
+export async function openCore(options: {
   dbPath: string;
   corpusDir: string;
   logger: Logger;
   model?: ChatModel;
   limiter?: Limiter;
-}): FeudCore {
+}): Promise<FeudCore> {
   const db = openDatabase(options.dbPath);
+  let writer: Db | undefined;
   try {
     const applied = migrate(db);
     if (applied.length > 0) options.logger.info({ applied }, 'migrations applied');
-    const core = createCore({ ...options, db });
-    if (getCorpusVersion(db) === null) core.reload();
+    writer = options.dbPath === ':memory:' ? undefined : openDatabase(options.dbPath);
+    const core = createCore({ ...options, db, writer });
+    if (getCorpusVersion(db) === null) await core.reload();
     return core;
   } catch (error) {
+    writer?.close();
     db.close();
     throw error;
   }

@@ -66,13 +66,14 @@ export function logAnswer(db: Db, entry: AnswerLogEntry): void {
 }
 
 /** Which models were found not to take structured output, kept in the meta table across restarts. */
-export function sqliteOutputModes(db: Db): OutputModeMemory {
+export function sqliteOutputModes(db: Db, write: (fn: () => void) => void): OutputModeMemory {
   const known = new Set<string>(JSON.parse(getMeta(db, 'plain_text_models') ?? '[]') as string[]);
   return {
     usesPlainText: (model) => known.has(model),
     rememberPlainText(model) {
       known.add(model);
-      setMeta(db, 'plain_text_models', JSON.stringify([...known]));
+      const value = JSON.stringify([...known]);
+      write(() => setMeta(db, 'plain_text_models', value));
     },
   };
 }

@@ -89,8 +89,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
       print(sourcesJson(listing), formatSources(listing));
       return 0;
     },
-    ingest(core) {
-      const report = core.reload(values.corpus ?? config.corpusDir);
+    async ingest(core) {
+      const report = await core.reload(values.corpus ?? config.corpusDir);
       print(reloadJson(report), formatReload(report));
       return 0;
     },
@@ -109,7 +109,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
   if (!handler) throw new UsageError(`Unknown command "${command}".`);
 
   // `ingest` reads its own folder; the others ingest the configured corpus on first use.
-  const core = openCore({
+  const core = await openCore({
     dbPath: config.dbPath,
     corpusDir: values.corpus ?? config.corpusDir,
     logger,

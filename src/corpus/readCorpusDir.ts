@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserFacingError } from '../errors.js';
 import { MAX_ARTICLE_BYTES, parseArticleFile, type Article } from './articleFile.js';
@@ -26,10 +26,10 @@ const MAX_FILES = 100_000;
  * file is listed with its reason and never stops the others; of two files with one id,
  * the later one is rejected. Hidden files and README.md are skipped.
  */
-export function readCorpusDir(dir: string): CorpusDirContents {
+export async function readCorpusDir(dir: string): Promise<CorpusDirContents> {
   let names: string[];
   try {
-    names = readdirSync(dir).sort();
+    names = (await readdir(dir)).sort();
   } catch {
     throw new UserFacingError(`The corpus folder ${dir} cannot be read; check CORPUS_DIR.`);
   }
@@ -43,9 +43,9 @@ export function readCorpusDir(dir: string): CorpusDirContents {
     const path = join(dir, file);
     let size: number;
     try {
-      const stat = statSync(path);
-      if (!stat.isFile()) continue;
-      size = stat.size;
+      const info = await stat(path);
+      if (!info.isFile()) continue;
+      size = info.size;
     } catch {
       rejected.push({ file, reason: 'cannot be read' });
       continue;
@@ -60,7 +60,7 @@ export function readCorpusDir(dir: string): CorpusDirContents {
     }
     let bytes: Buffer;
     try {
-      bytes = readFileSync(path);
+      bytes = await readFile(path);
     } catch {
       rejected.push({ file, reason: 'cannot be read' });
       continue;

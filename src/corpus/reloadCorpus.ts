@@ -25,7 +25,13 @@ export interface ReloadReport {
 
 export interface ReloadOptions {
   /** Called after each article is written, inside the transaction. A throw aborts the whole reload. */
-  readonly onArticleIndexed?: (articleId: string) => void;
+  readonly onArticleIndexed?: (articleId: string) => void | Promise<void>;
+  /**
+   * Give the event loop a turn after this many written articles (0: never). Only for a
+   * connection of its own: other connections keep reading the old corpus meanwhile (WAL),
+   * while this one must not be used by anything else until the reload ends.
+   */
+  readonly yieldEvery?: number;
 }
 
 interface ExistingRow {
@@ -44,9 +50,9 @@ interface ExistingRow {
  * writes nothing. An article whose file has become invalid is kept as it was: a broken
  * edit never removes what was working.
  */
-export function reloadCorpus(db: Db, dir: string, options: ReloadOptions = {}): ReloadReport {
+export async function reloadCorpus(db: Db, dir: string, options: ReloadOptions = {}): Promise<ReloadReport> {
   const started = performance.now();
-  const { articles, rejected } = readCorpusDir(dir);
+  const { articles, rejected } = await readCorpusDir(dir);
   const rejectedFiles = new Set(rejected.map((r) => r.file));
 
   const insertArticle = db.prepare(
@@ -59,7 +65,8 @@ export function reloadCorpus(db: Db, dir: string, options: ReloadOptions = {}): 
     'INSERT INTO passages (id, article_id, ordinal, text, terms) VALUES (?, ?, ?, ?, ?)',
   );
 
-  const write = db.transaction(() => {
+  // A hand-made IMMEDIATE transaction rather than db.transaction(): it may span awaits (yieldEvery).
+  const write = async () => {
     const previousVersion = getCorpusVersion(db);
     const existing = new Map(
       (db.prepare('SELECT id, content_hash, source_file FROM articles').all() as ExistingRow[]).map((r) => [r.id, r]),
@@ -73,6 +80,7 @@ export function reloadCorpus(db: Db, dir: string, options: ReloadOptions = {}): 
       throw new UserFacingError(`The corpus folder ${dir} has no articles; the current corpus is kept.`);
     }
 
+    let written = 0;
     const report = { added: [] as string[], updated: [] as string[], removed: [] as string[], unchanged: [] as string[] };
     for (const row of existing.values()) {
       if (incoming.has(row.id) || keptFromBefore.includes(row.id)) continue;
@@ -90,7 +98,9 @@ export function reloadCorpus(db: Db, dir: string, options: ReloadOptions = {}): 
       if (before) deleteArticle.run(article.id);
       writeArticle(article, file, hash);
       (before ? report.updated : report.added).push(article.id);
-      options.onArticleIndexed?.(article.id);
+      await options.onArticleIndexed?.(article.id);
+      written++;
+      if (options.yieldEvery && written % options.yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
     }
 
     const version = computeVersion(db);
@@ -99,7 +109,7 @@ export function reloadCorpus(db: Db, dir: string, options: ReloadOptions = {}): 
       .prepare('SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM passages) AS passages')
       .get() as { articles: number; passages: number };
     return { ...report, keptFromBefore, previousVersion, version, ...counts };
-  });
+  };
 
   function writeArticle(article: Article, file: string, hash: string): void {
     insertArticle.run({
@@ -113,7 +123,15 @@ export function reloadCorpus(db: Db, dir: string, options: ReloadOptions = {}): 
     });
   }
 
-  const result = write.immediate();
+  db.exec('BEGIN IMMEDIATE');
+  let result: Awaited<ReturnType<typeof write>>;
+  try {
+    result = await write();
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
   return { ...result, rejected, ms: Math.round(performance.now() - started) };
 }
 

@@ -15,6 +15,8 @@ export interface QueryTranslatorDeps {
   readonly model: ChatModel;
   readonly logger: Logger;
   readonly modes: OutputModeMemory;
+  /** Where the cache write goes (now, or after a reload in progress). */
+  readonly write: (fn: () => void) => void;
 }
 
 /**
@@ -42,12 +44,14 @@ export async function translateQuery(
     deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'query translation failed');
     return [];
   }
-  deps.db
-    .prepare(
-      `INSERT INTO query_translations (question, corpus_version, model, queries, created_at) VALUES (?, ?, ?, ?, ?)
+  deps.write(() =>
+    deps.db
+      .prepare(
+        `INSERT INTO query_translations (question, corpus_version, model, queries, created_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET queries = excluded.queries, created_at = excluded.created_at`,
-    )
-    .run(key, corpusVersion, deps.model.model, JSON.stringify(queries), Date.now());
+      )
+      .run(key, corpusVersion, deps.model.model, JSON.stringify(queries), Date.now()),
+  );
   return queries;
 }
 

@@ -11,7 +11,7 @@ describe('offline eval on the bundled corpus', () => {
   let core: FeudCore;
   let report: EvalReport;
   beforeAll(async () => {
-    core = bundledCore();
+    core = await bundledCore();
     report = await runEval(core, readEvalQuestions(QUESTIONS));
   });
   afterAll(() => core.close());

@@ -36,7 +36,7 @@ describe('eval with query translation by a model', () => {
       }
       return { kind: 'completion', content: structured('Not covered.', [], false) };
     });
-    core = coreWithFakeModel(fake, { maxRetries: 0 });
+    core = await coreWithFakeModel(fake, { maxRetries: 0 });
     report = await runEval(core, readEvalQuestions(QUESTIONS));
   });
   afterAll(async () => {

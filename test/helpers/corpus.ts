@@ -46,10 +46,10 @@ export function writeArticle(dir: string, name: string, content: string | Uint8A
 }
 
 /** A core over an in-memory database with the bundled corpus ingested. */
-export function bundledCore(): FeudCore {
+export async function bundledCore(): Promise<FeudCore> {
   const db = migratedMemoryDb();
   const core = createCore({ db, corpusDir: BUNDLED_CORPUS, logger: silentLogger });
-  core.reload();
+  await core.reload();
   return core;
 }
 

@@ -7,10 +7,10 @@ import type { FakeOpenAI } from './fakeOpenAI.js';
 export const FAKE_MODEL = 'fake-model-1';
 
 /** A core over the bundled corpus whose model is the real `openai` client talking to the fake server. */
-export function coreWithFakeModel(
+export async function coreWithFakeModel(
   fake: FakeOpenAI,
   options: { timeoutMs?: number; maxRetries?: number; limiter?: Limiter; corpusDir?: string } = {},
-): FeudCore {
+): Promise<FeudCore> {
   const core = createCore({
     db: migratedMemoryDb(),
     corpusDir: options.corpusDir ?? BUNDLED_CORPUS,
@@ -24,7 +24,7 @@ export function coreWithFakeModel(
     }),
     limiter: options.limiter ?? createLimiter(4, 32),
   });
-  core.reload();
+  await core.reload();
   return core;
 }
 

@@ -43,7 +43,7 @@ describe('grounded answers from the model', () => {
         content: structured('He left the board in 2018 [2], the articles say [1].', [2, 1]),
       })),
     );
-    core = coreWithFakeModel(fake, { maxRetries: 0 });
+    core = await coreWithFakeModel(fake, { maxRetries: 0 });
     const result = await core.ask(QUESTION);
 
     const [request] = answerRequests();
@@ -85,7 +85,7 @@ describe('grounded answers from the model', () => {
         content: structured('Musk resigned [1]. He also flew to Mars [9].', [1, 9]),
       })),
     );
-    core = coreWithFakeModel(fake, { maxRetries: 0 });
+    core = await coreWithFakeModel(fake, { maxRetries: 0 });
     const result = await core.ask(QUESTION);
     expect(result.mode).toBe('llm');
     expect(result.answer).toBe('Musk resigned [1]. He also flew to Mars.');
@@ -94,7 +94,7 @@ describe('grounded answers from the model', () => {
 
   it('falls back to quoting when no citation is valid', async () => {
     fake.script(answering(() => ({ kind: 'completion', content: structured('Trust me [7].', [7]) })));
-    core = coreWithFakeModel(fake, { maxRetries: 0 });
+    core = await coreWithFakeModel(fake, { maxRetries: 0 });
     const result = await core.ask(QUESTION);
     expect(result).toMatchObject({
       mode: 'extractive',
@@ -116,7 +116,7 @@ describe('grounded answers from the model', () => {
     ['an empty reply', { kind: 'completion', content: '' }, 'malformed reply'],
   ])('falls back to the extractive answer on %s', async (_name, reply, reason) => {
     fake.script(answering(() => reply));
-    core = coreWithFakeModel(fake, { maxRetries: 0 });
+    core = await coreWithFakeModel(fake, { maxRetries: 0 });
     const result = await core.ask(QUESTION);
     expect(result.mode).toBe('extractive');
     expect(result.answered).toBe(true);
@@ -136,7 +136,7 @@ describe('grounded answers from the model', () => {
           : { kind: 'completion', content: 'Musk resigned from the board in 2018 [1].' },
       ),
     );
-    core = coreWithFakeModel(fake, { maxRetries: 0 });
+    core = await coreWithFakeModel(fake, { maxRetries: 0 });
     const first = await core.ask(QUESTION);
     expect(first).toMatchObject({ mode: 'llm', answer: 'Musk resigned from the board in 2018 [1].' });
     expect(answerRequests().map((r) => Boolean(r.body.response_format))).toEqual([true, false]);
@@ -154,7 +154,7 @@ describe('grounded answers from the model', () => {
           ? noTranslation
           : { kind: 'completion', content: 'NOT_COVERED' },
     );
-    core = coreWithFakeModel(fake, { maxRetries: 0 });
+    core = await coreWithFakeModel(fake, { maxRetries: 0 });
     const result = await core.ask('Warum hat Musk OpenAI verlassen?');
     expect(result).toMatchObject({
       mode: 'llm',
@@ -173,7 +173,7 @@ describe('grounded answers from the model', () => {
           : { kind: 'completion', content: structured('He resigned [1].', [1]) },
       ),
     );
-    core = coreWithFakeModel(fake, { maxRetries: 2 });
+    core = await coreWithFakeModel(fake, { maxRetries: 2 });
     const result = await core.ask(QUESTION);
     expect(result.mode).toBe('llm');
     expect(answerRequests()).toHaveLength(2);
@@ -181,7 +181,7 @@ describe('grounded answers from the model', () => {
 
   it('gives up on a model that hangs past the timeout, and quotes instead', async () => {
     fake.script(answering(() => ({ kind: 'hang' })));
-    core = coreWithFakeModel(fake, { timeoutMs: 1_000, maxRetries: 1 });
+    core = await coreWithFakeModel(fake, { timeoutMs: 1_000, maxRetries: 1 });
     const started = Date.now();
     const result = await core.ask(QUESTION);
     expect(result).toMatchObject({ mode: 'extractive', answered: true, fallbackReason: 'timed out' });
@@ -191,7 +191,7 @@ describe('grounded answers from the model', () => {
 
   it('retries 500s a bounded number of times, then quotes', async () => {
     fake.script(answering(() => ({ kind: 'error', status: 500, message: 'upstream exploded' })));
-    core = coreWithFakeModel(fake, { maxRetries: 2 });
+    core = await coreWithFakeModel(fake, { maxRetries: 2 });
     const result = await core.ask(QUESTION);
     expect(result).toMatchObject({ mode: 'extractive', fallbackReason: 'HTTP 500' });
     expect(answerRequests()).toHaveLength(3);
@@ -201,7 +201,7 @@ describe('grounded answers from the model', () => {
     const json = structured('Musk resigned from the board in 2018 [1] and criticised the profit turn [9].', [1, 9]);
     const pieces = json.match(/.{1,12}/gs)!;
     fake.script(answering(() => ({ kind: 'stream', pieces })));
-    core = coreWithFakeModel(fake, { maxRetries: 0 });
+    core = await coreWithFakeModel(fake, { maxRetries: 0 });
     const partials: string[] = [];
     const result = await core.ask(QUESTION, { onPartial: (text) => partials.push(text) });
     expect(answerRequests()[0]!.body.stream).toBe(true);
@@ -218,7 +218,7 @@ describe('grounded answers from the model', () => {
         content: structured('Musk trat 2018 aus dem Vorstand zurück [1].', [1]),
       })),
     );
-    core = coreWithFakeModel(fake, { maxRetries: 0 });
+    core = await coreWithFakeModel(fake, { maxRetries: 0 });
     const result = await core.ask(QUESTION, { language: 'de' });
     expect(answerRequests()[0]!.body.messages[0]!.content).toContain('Write the answer in German');
     expect(answerRequests()[0]!.body.messages[1]!.content).toContain('(answer in German)');
@@ -229,7 +229,7 @@ describe('grounded answers from the model', () => {
     const corpus = copyOfBundledCorpus();
     try {
       fake.script(answering(() => ({ kind: 'completion', content: structured('He resigned [1].', [1]) })));
-      core = coreWithFakeModel(fake, { maxRetries: 0, corpusDir: corpus.path });
+      core = await coreWithFakeModel(fake, { maxRetries: 0, corpusDir: corpus.path });
       await core.ask(QUESTION);
       const again = await core.ask('  why did musk leave openai ');
       expect(again).toMatchObject({ mode: 'llm', cached: true, answer: 'He resigned [1].' });
@@ -240,7 +240,7 @@ describe('grounded answers from the model', () => {
         'new.md',
         articleFile({ id: 'new', title: 'New', language: 'en' }, 'Musk left OpenAI, a new article says.'),
       );
-      core.reload();
+      await core.reload();
       await core.ask(QUESTION);
       expect(answerRequests()).toHaveLength(2);
       const log = core.db
@@ -258,7 +258,7 @@ describe('grounded answers from the model', () => {
 
   it('tells callers beyond the bound that it is busy', async () => {
     fake.script(answering(() => ({ kind: 'hang' })));
-    core = coreWithFakeModel(fake, { timeoutMs: 1_500, maxRetries: 0, limiter: createLimiter(1, 1) });
+    core = await coreWithFakeModel(fake, { timeoutMs: 1_500, maxRetries: 0, limiter: createLimiter(1, 1) });
     const asks = [core.ask(QUESTION), core.ask('What is Colossus?'), core.ask('What is Merge Labs?')];
     const results = await Promise.all(asks);
     expect(results.filter((r) => r.busy)).toHaveLength(1);
@@ -283,7 +283,7 @@ describe('prompt injection in an article', () => {
           ),
         })),
       );
-      core = coreWithFakeModel(fake, { maxRetries: 0, corpusDir: corpus.path });
+      core = await coreWithFakeModel(fake, { maxRetries: 0, corpusDir: corpus.path });
       const result = await core.ask('Why did Musk resign from OpenAI?');
 
       const [request] = answerRequests();

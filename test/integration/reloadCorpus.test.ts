@@ -32,8 +32,8 @@ describe('reloadCorpus', () => {
     corpus.cleanup();
   });
 
-  it('ingests the bundled corpus: five articles, passages indexed, a version', () => {
-    const report = reloadCorpus(db, corpus.path);
+  it('ingests the bundled corpus: five articles, passages indexed, a version', async () => {
+    const report = await reloadCorpus(db, corpus.path);
     expect(report.added.sort()).toEqual(BUNDLED_IDS);
     expect(report.rejected).toEqual([]);
     expect(report.articles).toBe(5);
@@ -46,43 +46,43 @@ describe('reloadCorpus', () => {
     expect(ftsCount(db, 'million')).toBeGreaterThan(0);
   });
 
-  it('re-ingesting an unchanged folder changes nothing and keeps the version', () => {
-    const first = reloadCorpus(db, corpus.path);
+  it('re-ingesting an unchanged folder changes nothing and keeps the version', async () => {
+    const first = await reloadCorpus(db, corpus.path);
     const rowids = db.prepare('SELECT rowid FROM passages ORDER BY rowid').pluck().all();
-    const second = reloadCorpus(db, corpus.path);
+    const second = await reloadCorpus(db, corpus.path);
     expect(second.unchanged.sort()).toEqual(BUNDLED_IDS);
     expect([...second.added, ...second.updated, ...second.removed]).toEqual([]);
     expect(second.version).toBe(first.version);
     expect(db.prepare('SELECT rowid FROM passages ORDER BY rowid').pluck().all()).toEqual(rowids);
   });
 
-  it('re-indexes an edited article and reports it as updated with a new version', () => {
-    const first = reloadCorpus(db, corpus.path);
+  it('re-indexes an edited article and reports it as updated with a new version', async () => {
+    const first = await reloadCorpus(db, corpus.path);
     const file = join(corpus.path, 'wynswell-ai-face-off.md');
     writeArticle(
       corpus.path,
       'wynswell-ai-face-off.md',
       `${readFileSync(file, 'utf8')}\nA zeppelinfieldword sentence was added.\n`,
     );
-    const second = reloadCorpus(db, corpus.path);
+    const second = await reloadCorpus(db, corpus.path);
     expect(second.updated).toEqual(['wynswell-ai-face-off']);
     expect(second.unchanged).toHaveLength(4);
     expect(second.version).not.toBe(first.version);
     expect(ftsCount(db, 'zeppelinfieldword')).toBe(1);
   });
 
-  it('removes the article of a deleted file, passages and index entries included', () => {
-    reloadCorpus(db, corpus.path);
+  it('removes the article of a deleted file, passages and index entries included', async () => {
+    await reloadCorpus(db, corpus.path);
     const before = count(db, 'passages');
     unlinkSync(join(corpus.path, 'wynswell-ai-face-off.md'));
-    const report = reloadCorpus(db, corpus.path);
+    const report = await reloadCorpus(db, corpus.path);
     expect(report.removed).toEqual(['wynswell-ai-face-off']);
     expect(count(db, 'articles')).toBe(4);
     expect(count(db, 'passages')).toBeLessThan(before);
     expect(ftsCount(db, 'gpt')).toBe(0); // GPT-2 is only in the removed article
   });
 
-  it('rejects bad files with their reasons and ingests the good ones', () => {
+  it('rejects bad files with their reasons and ingests the good ones', async () => {
     const good = { title: 'T', language: 'en' };
     writeArticle(corpus.path, 'no-title.md', articleFile({ id: 'no-title', language: 'en' }, prose(50)));
     writeArticle(corpus.path, 'klingon.md', articleFile({ ...good, id: 'klingon', language: 'tlh' }, prose(50)));
@@ -94,7 +94,7 @@ describe('reloadCorpus', () => {
     writeArticle(corpus.path, 'notes.txt', 'not an article');
     writeArticle(corpus.path, 'fine.md', articleFile({ ...good, id: 'fine' }, prose(50)));
 
-    const report = reloadCorpus(db, corpus.path);
+    const report = await reloadCorpus(db, corpus.path);
     const reasons = Object.fromEntries(report.rejected.map((r) => [r.file, r.reason]));
     expect(reasons).toEqual({
       'bad-yaml.md': expect.stringContaining('not valid YAML'),
@@ -109,41 +109,43 @@ describe('reloadCorpus', () => {
     expect(report.added.sort()).toEqual([...BUNDLED_IDS, 'fine'].sort());
   });
 
-  it('keeps the indexed version of an article whose file becomes invalid', () => {
-    reloadCorpus(db, corpus.path);
+  it('keeps the indexed version of an article whose file becomes invalid', async () => {
+    await reloadCorpus(db, corpus.path);
     writeArticle(corpus.path, 'wynswell-ai-face-off.md', '---\nid: wynswell-ai-face-off\nlanguage: en\n---\n');
-    const report = reloadCorpus(db, corpus.path);
+    const report = await reloadCorpus(db, corpus.path);
     expect(report.rejected.map((r) => r.file)).toEqual(['wynswell-ai-face-off.md']);
     expect(report.keptFromBefore).toEqual(['wynswell-ai-face-off']);
     expect(report.removed).toEqual([]);
     expect(ftsCount(db, 'gpt')).toBeGreaterThan(0);
   });
 
-  it('refuses an empty folder instead of deleting the corpus', () => {
-    reloadCorpus(db, corpus.path);
+  it('refuses an empty folder instead of deleting the corpus', async () => {
+    await reloadCorpus(db, corpus.path);
     const empty = tempDir();
     try {
-      expect(() => reloadCorpus(db, empty.path)).toThrow(UserFacingError);
+      await expect(reloadCorpus(db, empty.path)).rejects.toThrow(UserFacingError);
       expect(count(db, 'articles')).toBe(5);
     } finally {
       empty.cleanup();
     }
   });
 
-  it('says which folder cannot be read', () => {
-    expect(() => reloadCorpus(db, join(corpus.path, 'missing'))).toThrow(/corpus folder .*missing cannot be read/);
+  it('says which folder cannot be read', async () => {
+    await expect(reloadCorpus(db, join(corpus.path, 'missing'))).rejects.toThrow(
+      /corpus folder .*missing cannot be read/,
+    );
   });
 });
 
 describe('a reload that fails midway', () => {
-  it('leaves the old index whole, and a reader on another connection never sees a mix', () => {
+  it('leaves the old index whole, and a reader on another connection never sees a mix', async () => {
     const dir = tempDir();
     const corpus = copyOfBundledCorpus();
     const writer = openDatabase(join(dir.path, 'feudbot.db'));
     migrate(writer);
     const reader = openDatabase(join(dir.path, 'feudbot.db'));
     try {
-      const first = reloadCorpus(writer, corpus.path);
+      const first = await reloadCorpus(writer, corpus.path);
       const snapshot = () => ({
         articles: reader.prepare('SELECT id, content_hash FROM articles ORDER BY id').all(),
         passages: count(reader, 'passages'),
@@ -159,20 +161,21 @@ describe('a reload that fails midway', () => {
       }
       rmSync(join(corpus.path, 'hiteching-unraveling-tech-friendship.md'));
       const seenDuringReload: unknown[] = [];
-      expect(() =>
+      await expect(
         reloadCorpus(writer, corpus.path, {
+          yieldEvery: 1,
           onArticleIndexed: () => {
             seenDuringReload.push(snapshot());
             throw new Error('disk on fire');
           },
         }),
-      ).toThrow('disk on fire');
+      ).rejects.toThrow('disk on fire');
 
       expect(seenDuringReload).toEqual([before]);
       expect(snapshot()).toEqual(before);
       expect(getCorpusVersion(writer)).toBe(first.version);
       // The writer works again afterwards, and the next reload applies everything.
-      const after = reloadCorpus(writer, corpus.path);
+      const after = await reloadCorpus(writer, corpus.path);
       expect(after.updated.sort()).toEqual(['abmedia-altman-interview-musk', 'wynswell-ai-face-off']);
       expect(after.removed).toEqual(['hiteching-unraveling-tech-friendship']);
     } finally {

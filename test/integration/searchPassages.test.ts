@@ -5,8 +5,8 @@ import { searchPassages } from '../../src/retrieval/searchPassages.js';
 import { bundledCore } from '../helpers/corpus.js';
 
 let core: FeudCore;
-beforeAll(() => {
-  core = bundledCore();
+beforeAll(async () => {
+  core = await bundledCore();
 });
 afterAll(() => core.close());
 
