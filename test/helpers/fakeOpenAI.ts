@@ -18,7 +18,7 @@ export type FakeReply =
   /** A normal completion with this message content. */
   | { kind: 'completion'; content: string; finishReason?: string; refusal?: string | null }
   /** The content streamed in these pieces (server-sent events), then [DONE]. */
-  | { kind: 'stream'; pieces: string[]; finishReason?: string }
+  | { kind: 'stream'; pieces: string[]; finishReason?: string; delayMs?: number }
   /** An HTTP error with an OpenAI-style error body. */
   | { kind: 'error'; status: number; message: string; headers?: Record<string, string> }
   /** Never answer (until the server closes). */
@@ -121,10 +121,20 @@ function reply(res: ServerResponse, request: RecordedRequest, answer: FakeReply)
       const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
         res.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices, ...extra })}\n\n`);
       chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]);
-      for (const piece of answer.pieces) chunk([{ index: 0, delta: { content: piece }, finish_reason: null }]);
-      chunk([{ index: 0, delta: {}, finish_reason: answer.finishReason ?? 'stop' }]);
-      chunk([], { usage: USAGE });
-      res.end('data: [DONE]\n\n');
+      const pieces = [...answer.pieces];
+      const next = () => {
+        if (res.destroyed) return;
+        const piece = pieces.shift();
+        if (piece !== undefined) {
+          chunk([{ index: 0, delta: { content: piece }, finish_reason: null }]);
+          setTimeout(next, answer.delayMs ?? 0);
+          return;
+        }
+        chunk([{ index: 0, delta: {}, finish_reason: answer.finishReason ?? 'stop' }]);
+        chunk([], { usage: USAGE });
+        res.end('data: [DONE]\n\n');
+      };
+      next();
       return;
     }
   }

@@ -1,0 +1,77 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import { QUESTION_MAX } from '../limits.js';
+
+/** /ask question:<text> [private:<boolean>] */
+export const askCommand = {
+  name: 'ask',
+  name_localizations: { de: 'frage' },
+  description: 'Ask about the Musk–Altman feud; the answer cites the news articles.',
+  description_localizations: { de: 'Frag zum Streit zwischen Musk und Altman; die Antwort nennt die Artikel.' },
+  type: ApplicationCommandType.ChatInput,
+  contexts: [InteractionContextType.Guild],
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'question',
+      name_localizations: { de: 'frage' },
+      description: 'Your question, e.g. why did Musk leave OpenAI?',
+      description_localizations: { de: 'Deine Frage, z. B. Warum hat Musk OpenAI verlassen?' },
+      required: true,
+      min_length: 1,
+      max_length: QUESTION_MAX,
+    },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'private',
+      name_localizations: { de: 'privat' },
+      description: 'Only you see the answer.',
+      description_localizations: { de: 'Nur du siehst die Antwort.' },
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** /sources [language] */
+export const sourcesCommand = {
+  name: 'sources',
+  name_localizations: { de: 'quellen' },
+  description: 'List the articles the answers come from.',
+  description_localizations: { de: 'Zeigt die Artikel, aus denen die Antworten stammen.' },
+  type: ApplicationCommandType.ChatInput,
+  contexts: [InteractionContextType.Guild],
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'language',
+      name_localizations: { de: 'sprache' },
+      description: 'Only articles in this language.',
+      description_localizations: { de: 'Nur Artikel in dieser Sprache.' },
+      choices: [
+        { name: 'English', name_localizations: { de: 'Englisch' }, value: 'en' },
+        { name: 'German', name_localizations: { de: 'Deutsch' }, value: 'de' },
+      ],
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/**
+ * /reload: moderators only. Hidden from members without Manage Server by default; server
+ * admins can change who sees it, so the handler checks again at run time.
+ */
+export const reloadCommand = {
+  name: 'reload',
+  name_localizations: { de: 'neu-laden' },
+  description: 'Moderators: re-read the article folder without restarting the bot.',
+  description_localizations: { de: 'Moderatoren: den Artikelordner neu einlesen, ohne den Bot neu zu starten.' },
+  type: ApplicationCommandType.ChatInput,
+  contexts: [InteractionContextType.Guild],
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** Every command the bot registers, in one explicit list. */
+export const COMMANDS = [askCommand, sourcesCommand, reloadCommand] as const;

@@ -1,0 +1,27 @@
+import type { FeudCore } from '../core.js';
+import type { Logger } from '../logger.js';
+import type { Cooldown } from './cooldown.js';
+
+/** The bot's settings, from the configuration. */
+export interface BotSettings {
+  readonly moderatorRoleIds: readonly string[];
+  readonly allowedChannelIds: readonly string[];
+  readonly cooldownSeconds: number;
+  readonly maxQuestionsInFlight: number;
+  /** Least time between two edits of a streamed answer (Discord rate-limits message edits). */
+  readonly streamEditIntervalMs: number;
+}
+
+/** What every handler gets: the shared core and the bot's own state. Discord objects stay in the handlers. */
+export interface BotContext {
+  readonly core: FeudCore;
+  readonly settings: BotSettings;
+  readonly logger: Logger;
+  readonly cooldown: Cooldown;
+  readonly state: {
+    /** Questions being answered now. */
+    inFlight: number;
+    /** Set on SIGINT/SIGTERM: new questions are turned away politely. */
+    shuttingDown: boolean;
+  };
+}

@@ -1,0 +1,80 @@
+import { type APIEmbed, ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import type { SourcesListing } from '../../corpus/listSources.js';
+import type { Language } from '../../text/languages.js';
+import { label } from '../i18n.js';
+import { EMBED_DESCRIPTION_MAX } from '../limits.js';
+import { escapeLinkText, type MessagePayload } from './answerMessage.js';
+import { truncate } from './truncate.js';
+
+export const SOURCES_PER_PAGE = 10;
+/** Room per article on a page: ten of them stay well inside the description limit. */
+const LINE_MAX = Math.floor(EMBED_DESCRIPTION_MAX / SOURCES_PER_PAGE) - 10;
+
+/** `sources:<page>:<language or all>`: the id of a paging button. */
+export function sourcesPageId(page: number, language: Language | undefined): string {
+  return `sources:${page}:${language ?? 'all'}`;
+}
+
+/** One page of /sources: linked titles, publisher, language, date and passage count, with paging buttons. */
+export function sourcesMessage(
+  listing: SourcesListing,
+  requestedPage: number,
+  filter: Language | undefined,
+  ui: Language,
+): MessagePayload {
+  const pages = Math.max(1, Math.ceil(listing.articles.length / SOURCES_PER_PAGE));
+  const page = Math.min(Math.max(1, requestedPage), pages);
+  const slice = listing.articles.slice((page - 1) * SOURCES_PER_PAGE, page * SOURCES_PER_PAGE);
+  const lines = slice.map((a) => {
+    const title = escapeLinkText(truncate(a.title, 150));
+    const linked = a.url ? `**[${title}](<${a.url}>)**` : `**${title}**`;
+    const details = [
+      a.publisher,
+      a.language.toUpperCase(),
+      a.published ?? label('undated', ui),
+      label('passages', ui, { count: a.passages }),
+      a.editorialTitle ? label('editorialTitle', ui) : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    return truncate(`${linked}\n${details}`, LINE_MAX);
+  });
+  const embed: APIEmbed = {
+    color: 0x5865f2,
+    title: label('sourcesTitle', ui, { count: listing.articles.length }),
+    description: lines.length > 0 ? lines.join('\n\n') : label('sourcesEmpty', ui),
+    footer: {
+      text: [
+        label('page', ui, { page, pages }),
+        listing.version ? label('corpusVersion', ui, { version: listing.version }) : null,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    },
+  };
+  if (pages === 1) return { embeds: [embed], components: [] };
+  return {
+    embeds: [embed],
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
+            label: label('previous', ui),
+            custom_id: sourcesPageId(page - 1, filter),
+            disabled: page <= 1,
+          },
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
+            label: label('next', ui),
+            custom_id: sourcesPageId(page + 1, filter),
+            disabled: page >= pages,
+          },
+        ],
+      },
+    ],
+  };
+}

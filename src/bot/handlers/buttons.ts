@@ -1,0 +1,76 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { ButtonInteraction } from 'discord.js';
+import { isSupportedLanguage } from '../../text/languages.js';
+import { currentVote, getAnswer, nextVote, setVote, type Vote } from '../botStore.js';
+import type { BotContext } from '../context.js';
+import { embedLength } from '../format/answerMessage.js';
+import { truncate } from '../format/truncate.js';
+import { label, uiLanguage } from '../i18n.js';
+import { EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, EMBEDS_TOTAL_MAX } from '../limits.js';
+import { privately } from '../reply.js';
+import { handleSourcesPage } from './sources.js';
+
+/** Routes a button click by the prefix of its custom id. Returns false for an id it does not know. */
+export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<boolean> {
+  const [kind, a, b] = interaction.customId.split(':');
+  if (kind === 'quotes' && a) {
+    await showQuotes(interaction, ctx, Number(a));
+    return true;
+  }
+  if (kind === 'vote' && a && (b === 'up' || b === 'down')) {
+    await vote(interaction, ctx, Number(a), b);
+    return true;
+  }
+  if (kind === 'sources' && a) {
+    await handleSourcesPage(interaction, ctx, Number(a) || 1, b && isSupportedLanguage(b) ? b : undefined);
+    return true;
+  }
+  return false;
+}
+
+/** "Show quotes": each cited passage's exact text, privately, one embed per passage. */
+async function showQuotes(interaction: ButtonInteraction, ctx: BotContext, answerId: number): Promise<void> {
+  const ui = uiLanguage(interaction.locale);
+  const answer = getAnswer(ctx.core.db, answerId);
+  if (!answer) {
+    await interaction.reply(privately({ content: label('quotesGone', ui) }));
+    return;
+  }
+  const embeds: APIEmbed[] = answer.citations.map((c) => ({
+    color: 0x99aab5,
+    title: truncate(`[${c.n}] ${c.title}`, EMBED_TITLE_MAX),
+    ...(c.url ? { url: c.url } : {}),
+    description: truncate(c.quote, EMBED_DESCRIPTION_MAX),
+    footer: { text: [c.publisher, c.language.toUpperCase(), c.passageId].filter(Boolean).join(' · ') },
+  }));
+  // Discord allows 10 embeds and 6000 characters per message: send as many messages as that takes.
+  const messages: APIEmbed[][] = [];
+  for (const embed of embeds) {
+    const last = messages.at(-1);
+    if (
+      last &&
+      last.length < 10 &&
+      last.reduce((n, e) => n + embedLength(e), 0) + embedLength(embed) <= EMBEDS_TOTAL_MAX
+    )
+      last.push(embed);
+    else messages.push([embed]);
+  }
+  const [first = [], ...rest] = messages;
+  await interaction.reply(privately({ content: label('quotesTitle', ui), embeds: first }));
+  for (const more of rest) await interaction.followUp(privately({ embeds: more }));
+}
+
+async function vote(interaction: ButtonInteraction, ctx: BotContext, answerId: number, clicked: Vote): Promise<void> {
+  const ui = uiLanguage(interaction.locale);
+  const current = currentVote(ctx.core.db, answerId, interaction.user.id);
+  if (current === undefined) {
+    await interaction.reply(privately({ content: label('quotesGone', ui) }));
+    return;
+  }
+  const next = nextVote(current, clicked);
+  ctx.core.write(() => setVote(ctx.core.db, answerId, interaction.user.id, next));
+  ctx.logger.info({ answerId, userId: interaction.user.id, vote: next }, 'feedback');
+  await interaction.reply(
+    privately({ content: label(next === null ? 'voteWithdrawn' : next === 'up' ? 'voteUp' : 'voteDown', ui) }),
+  );
+}

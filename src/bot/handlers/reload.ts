@@ -1,0 +1,31 @@
+import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { UserFacingError } from '../../errors.js';
+import type { BotContext } from '../context.js';
+import { reloadMessage } from '../format/reloadMessage.js';
+import { label, uiLanguage } from '../i18n.js';
+import { isModerator } from '../permissions.js';
+import { privately, quietly } from '../reply.js';
+
+/**
+ * /reload: moderators only, checked here whatever Discord showed. Re-reads the corpus
+ * folder (the core serializes reloads and keeps answering meanwhile) and reports privately.
+ */
+export async function handleReload(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const ui = uiLanguage(interaction.locale);
+  const who = { userId: interaction.user.id, username: interaction.user.username, guildId: interaction.guildId };
+  if (!isModerator(interaction, ctx.settings.moderatorRoleIds)) {
+    ctx.logger.warn(who, 'reload refused: not a moderator');
+    await interaction.reply(privately({ content: label('notModerator', ui) }));
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  try {
+    const report = await ctx.core.reload();
+    ctx.logger.info({ ...who, version: report.version, rejected: report.rejected.length }, 'reload by moderator');
+    await interaction.editReply(quietly(reloadMessage(report, ui)));
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    ctx.logger.warn({ ...who, reason: error.message }, 'reload refused');
+    await interaction.editReply(quietly({ content: `${label('reloadFailed', ui)}\n${error.message}` }));
+  }
+}

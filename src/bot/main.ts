@@ -1,0 +1,76 @@
+import { ConfigError, loadConfig, loadDotEnv, type Config } from '../config.js';
+import { missingDiscordSettings } from './discordSettings.js';
+import { modelFromConfig, openCore } from '../core.js';
+import { createLimiter } from '../llm/limiter.js';
+import { createLogger } from '../logger.js';
+import { createBot } from './createBot.js';
+
+/** Milliseconds between two edits of a streamed answer: Discord rate-limits message edits. */
+const STREAM_EDIT_INTERVAL_MS = 1_200;
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const missing = missingDiscordSettings(config);
+  if (missing) {
+    process.stderr.write(`${missing}\nSee README.md, "Running the Discord bot".\n`);
+    process.exit(1);
+  }
+
+  const logger = createLogger(config.logLevel ?? 'info');
+  const core = await openCore({
+    dbPath: config.dbPath,
+    corpusDir: config.corpusDir,
+    logger,
+    model: modelFromConfig(config.openai),
+    limiter: createLimiter(config.openai.maxConcurrency, config.openai.maxQueue),
+  });
+  const bot = createBot({
+    core,
+    logger,
+    apiUrl: config.discord.apiUrl,
+    settings: {
+      moderatorRoleIds: config.discord.moderatorRoleIds,
+      allowedChannelIds: config.discord.allowedChannelIds,
+      cooldownSeconds: config.discord.cooldownSeconds,
+      maxQuestionsInFlight: config.discord.maxQuestionsInFlight,
+      streamEditIntervalMs: STREAM_EDIT_INTERVAL_MS,
+    },
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    bot
+      .stop()
+      .catch((error: unknown) => logger.error({ err: error }, 'error while stopping the bot'))
+      .finally(() => {
+        core.close();
+        logger.info('stopped');
+        logger.flush();
+        process.exit(0);
+      });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
+  logger.info({ model: core.model ?? 'none (quoting the articles)', corpus: config.corpusDir }, 'starting');
+  await bot.start(config.discord.token!);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`feudbot could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

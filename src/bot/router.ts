@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { DiscordAPIError, type Interaction, RESTJSONErrorCodes } from 'discord.js';
+import { UserFacingError } from '../errors.js';
+import type { BotContext } from './context.js';
+import { handleAsk } from './handlers/ask.js';
+import { handleButton } from './handlers/buttons.js';
+import { handleReload } from './handlers/reload.js';
+import { handleSources } from './handlers/sources.js';
+import { label, uiLanguage } from './i18n.js';
+import { privately } from './reply.js';
+
+const COMMAND_HANDLERS = {
+  ask: handleAsk,
+  sources: handleSources,
+  reload: handleReload,
+} as const;
+
+/**
+ * The one entry for every interaction: route it, and whatever fails, log it with an error
+ * id and tell the user privately, with that id. Never rejects.
+ */
+export async function routeInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
+  const started = performance.now();
+  try {
+    if (interaction.isChatInputCommand()) {
+      const handler = COMMAND_HANDLERS[interaction.commandName as keyof typeof COMMAND_HANDLERS];
+      if (!handler) throw new Error(`no handler for /${interaction.commandName}`);
+      await handler(interaction, ctx);
+    } else if (interaction.isButton()) {
+      if (!(await handleButton(interaction, ctx))) throw new Error(`no handler for button ${interaction.customId}`);
+    } else {
+      return;
+    }
+    ctx.logger.debug(
+      { interactionId: interaction.id, ms: Math.round(performance.now() - started) },
+      'interaction handled',
+    );
+  } catch (error) {
+    await reportFailure(interaction, ctx, error);
+  }
+}
+
+async function reportFailure(interaction: Interaction, ctx: BotContext, error: unknown): Promise<void> {
+  const errorId = randomBytes(4).toString('hex');
+  const summary = {
+    errorId,
+    interactionId: interaction.id,
+    type: interaction.type,
+    command: interaction.isChatInputCommand() ? interaction.commandName : undefined,
+    customId: interaction.isButton() ? interaction.customId : undefined,
+    userId: interaction.user.id,
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+  };
+  if (isGone(error)) {
+    // The interaction expired or its message was deleted: nobody is left to tell.
+    ctx.logger.warn({ ...summary, err: error }, 'interaction gone before we answered');
+    return;
+  }
+  ctx.logger.error({ ...summary, err: error }, 'interaction failed');
+  if (!interaction.isRepliable()) return;
+  const ui = uiLanguage(interaction.locale);
+  const content = error instanceof UserFacingError ? error.message : label('error', ui, { id: errorId });
+  try {
+    if (interaction.deferred || interaction.replied) await interaction.followUp(privately({ content }));
+    else await interaction.reply(privately({ content }));
+  } catch (replyError) {
+    ctx.logger.warn({ errorId, err: replyError }, 'could not tell the user about the failure');
+  }
+}
+
+function isGone(error: unknown): boolean {
+  return (
+    error instanceof DiscordAPIError &&
+    (error.code === RESTJSONErrorCodes.UnknownInteraction ||
+      error.code === RESTJSONErrorCodes.UnknownMessage ||
+      error.code === RESTJSONErrorCodes.UnknownWebhook ||
+      error.code === RESTJSONErrorCodes.InvalidWebhookToken)
+  );
+}

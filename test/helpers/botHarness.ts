@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import type { APIMessage } from 'discord-api-types/v10';
+import { createBot, type Bot } from '../../src/bot/createBot.js';
+import { deployCommands } from '../../src/bot/commands/deployCommands.js';
+import type { BotSettings } from '../../src/bot/context.js';
+import { openCore, type FeudCore } from '../../src/core.js';
+import { createLimiter } from '../../src/llm/limiter.js';
+import { createOpenAiChatModel } from '../../src/llm/openAiChatModel.js';
+import { copyOfBundledCorpus, silentLogger, tempDir } from './corpus.js';
+import { type FakeDiscord, type InteractionRecord, startFakeDiscord } from './fakeDiscord.js';
+import type { FakeOpenAI } from './fakeOpenAI.js';
+
+export const BOT_TOKEN = 'fake-bot-token.not-real.0123456789';
+
+export interface Harness {
+  readonly discord: FakeDiscord;
+  readonly bot: Bot;
+  readonly core: FeudCore;
+  readonly corpusDir: string;
+  /** Wait until the interaction's reply reaches its final state (an edit without the progress footer, or a reply). */
+  answered(record: InteractionRecord, ms?: number): Promise<APIMessage>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real bot (discord.js Client, the shared core on a temporary SQLite file, a copy of the
+ * bundled corpus) logged into a fake Discord on loopback, with commands registered.
+ */
+export async function startHarness(
+  options: { settings?: Partial<BotSettings>; openai?: FakeOpenAI } = {},
+): Promise<Harness> {
+  const discord = await startFakeDiscord();
+  const corpus = copyOfBundledCorpus();
+  const data = tempDir('feudbot-bot-');
+  const core = await openCore({
+    dbPath: join(data.path, 'feudbot.db'),
+    corpusDir: corpus.path,
+    logger: silentLogger,
+    limiter: createLimiter(4, 64),
+    ...(options.openai
+      ? {
+          model: createOpenAiChatModel({
+            apiKey: 'sk-test',
+            baseURL: options.openai.baseURL,
+            model: 'fake-model-1',
+            timeoutMs: 3_000,
+            maxRetries: 0,
+          }),
+        }
+      : {}),
+  });
+  const bot = createBot({
+    core,
+    logger: silentLogger,
+    apiUrl: discord.api,
+    rest: { retries: 1, timeout: 5_000 },
+    settings: {
+      moderatorRoleIds: [discord.moderatorRoleId],
+      allowedChannelIds: [],
+      cooldownSeconds: 0,
+      maxQuestionsInFlight: 16,
+      streamEditIntervalMs: 1_200,
+      ...options.settings,
+    },
+  });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await bot.stop(2_000).catch(() => undefined);
+    core.close();
+    await discord.close();
+    corpus.cleanup();
+    data.cleanup();
+  };
+  try {
+    await deployCommands({
+      token: BOT_TOKEN,
+      applicationId: discord.applicationId,
+      guildId: discord.guildId,
+      apiUrl: discord.api,
+    });
+    await bot.start(BOT_TOKEN);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    discord,
+    bot,
+    core,
+    corpusDir: corpus.path,
+    answered: (record, ms = 15_000) =>
+      discord.waitFor(
+        () => {
+          if (record.callbackType === 4 || record.callbackType === 7) return record.original;
+          const last = record.edits.at(-1) as
+            { embeds?: { footer?: { text?: string } }[]; content?: string } | undefined;
+          if (!last || !record.original) return null;
+          const footer = last.embeds?.[0]?.footer?.text ?? '';
+          return /Looking through|Ich sehe/.test(footer) ? null : record.original;
+        },
+        ms,
+        `the answer to interaction ${record.id}`,
+      ),
+    close,
+  };
+}

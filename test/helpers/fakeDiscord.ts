@@ -1,0 +1,554 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import {
+  type APIApplicationCommandInteractionDataOption,
+  type APIChatInputApplicationCommandInteraction,
+  type APIMessage,
+  type APIMessageComponentInteraction,
+  type APIUser,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ChannelType,
+  ComponentType,
+  GatewayDispatchEvents,
+  GatewayOpcodes,
+  InteractionType,
+  type Locale,
+  PermissionFlagsBits,
+  type RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** One REST call the bot made. */
+export interface RecordedCall {
+  readonly method: string;
+  /** The route under /api/v10, decoded (`@original`, not `%40original`). */
+  readonly path: string;
+  readonly body: Record<string, unknown> | null;
+  readonly at: number;
+}
+
+/** What one interaction produced: its callback, and its messages as the bot last left them. */
+export interface InteractionRecord {
+  readonly id: string;
+  readonly token: string;
+  readonly sentAt: number;
+  callbackType: number | null;
+  callbackAt: number | null;
+  /** The flags of the first response (64 = ephemeral). */
+  callbackFlags: number;
+  original: APIMessage | null;
+  /** Every PATCH of the original message, in order. */
+  readonly edits: Record<string, unknown>[];
+  readonly followUps: APIMessage[];
+}
+
+export interface FakeUser {
+  readonly user: APIUser;
+  /** Guild permissions as Discord sends them (decimal string). */
+  readonly permissions: bigint;
+  readonly roles: string[];
+}
+
+export interface Fault {
+  readonly method: string;
+  readonly path: RegExp;
+  readonly status: number;
+  /** How many matching calls fail before the route works again. */
+  times: number;
+  readonly retryAfterSeconds?: number;
+}
+
+export interface FakeDiscord {
+  /** For `rest: { api }` in the client options. */
+  readonly api: string;
+  readonly applicationId: string;
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly otherChannelId: string;
+  readonly moderatorRoleId: string;
+  readonly users: { member: FakeUser; moderator: FakeUser; roleModerator: FakeUser; other: FakeUser };
+  readonly calls: RecordedCall[];
+  readonly interactions: Map<string, InteractionRecord>;
+  /** Registered commands, per scope ("global" or a guild id). */
+  readonly commands: Map<string, RESTPostAPIApplicationCommandsJSONBody[]>;
+  readonly ready: Promise<void>;
+  /** Send a slash command as a user; resolves with the interaction's record (filled in as the bot answers). */
+  slash(
+    user: FakeUser,
+    name: string,
+    options?: Record<string, string | number | boolean>,
+    extra?: { locale?: string; channelId?: string },
+  ): InteractionRecord;
+  /** Click a button on a message as a user. */
+  click(user: FakeUser, customId: string, message: APIMessage, extra?: { locale?: string }): InteractionRecord;
+  /** Make matching REST calls fail (429 with Retry-After, or 5xx). */
+  fail(fault: Fault): void;
+  /** Resolve when the predicate holds, checking after every REST call; reject after `ms`. */
+  waitFor<T>(predicate: () => T | undefined | false | null, ms?: number, what?: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+let snowflakeCounter = 0n;
+/** A snowflake-shaped id, unique and increasing within the run. */
+export function snowflake(): string {
+  snowflakeCounter += 1n;
+  return ((BigInt(Date.now() - 1420070400000) << 22n) + snowflakeCounter).toString();
+}
+
+const HEARTBEAT_MS = 30_000;
+
+/**
+ * A Discord on 127.0.0.1: REST under /api/v10 and a JSON gateway on the same port, enough for
+ * the real discord.js Client to log in, register commands and answer interactions. See
+ * ../shared/docs/fake-discord.md for what a loopback Discord must speak.
+ */
+export async function startFakeDiscord(): Promise<FakeDiscord> {
+  const applicationId = snowflake();
+  const guildId = snowflake();
+  const channelId = snowflake();
+  const otherChannelId = snowflake();
+  const moderatorRoleId = snowflake();
+  const botUser: APIUser = {
+    id: applicationId,
+    username: 'feudbot',
+    discriminator: '0',
+    global_name: null,
+    avatar: null,
+    bot: true,
+  };
+  const makeUser = (username: string, permissions: bigint, roles: string[] = []): FakeUser => ({
+    user: { id: snowflake(), username, discriminator: '0', global_name: username, avatar: null },
+    permissions,
+    roles,
+  });
+  const basic =
+    PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.UseApplicationCommands;
+  const users = {
+    member: makeUser('member', basic),
+    moderator: makeUser('moderator', basic | PermissionFlagsBits.ManageGuild),
+    roleModerator: makeUser('rolemod', basic, [moderatorRoleId]),
+    other: makeUser('other', basic),
+  };
+
+  const calls: RecordedCall[] = [];
+  const interactions = new Map<string, InteractionRecord>();
+  const byToken = new Map<string, InteractionRecord>();
+  const commands = new Map<string, RESTPostAPIApplicationCommandsJSONBody[]>();
+  const faults: Fault[] = [];
+  const waiters = new Set<() => void>();
+  const sockets = new Set<Socket>();
+  const clients = new Set<WebSocket>();
+  let readyResolve: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (readyResolve = resolve));
+  let identified: WebSocket | null = null;
+  let sequence = 0;
+
+  const notify = () => waiters.forEach((w) => w());
+
+  // Typed loosely: a GUILD_CREATE carries more than APIGuild, and discord.js reads only part of it.
+  const guild = (): Record<string, unknown> => ({
+    id: guildId,
+    name: 'Feud Watchers',
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    owner_id: users.moderator.user.id,
+    afk_channel_id: null,
+    afk_timeout: 60,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    roles: [
+      {
+        id: guildId,
+        name: '@everyone',
+        color: 0,
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        position: 0,
+        permissions: String(basic),
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+      {
+        id: moderatorRoleId,
+        name: 'Moderators',
+        color: 0,
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        position: 1,
+        permissions: String(basic),
+        managed: false,
+        mentionable: true,
+        flags: 0,
+      },
+    ],
+    emojis: [],
+    features: [],
+    mfa_level: 0,
+    application_id: null,
+    system_channel_id: null,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    vanity_url_code: null,
+    description: null,
+    banner: null,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    public_updates_channel_id: null,
+    nsfw_level: 0,
+    stickers: [],
+    premium_progress_bar_enabled: false,
+    hub_type: null,
+    safety_alerts_channel_id: null,
+    incidents_data: null,
+    // GUILD_CREATE extras
+    joined_at: new Date().toISOString(),
+    large: false,
+    unavailable: false,
+    member_count: 5,
+    channels: [channelId, otherChannelId].map((id, i) => ({
+      id,
+      type: ChannelType.GuildText,
+      name: i === 0 ? 'feud' : 'general',
+      position: i,
+      guild_id: guildId,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: null,
+    })),
+    threads: [],
+    members: Object.values(users).map((u) => ({
+      user: u.user,
+      roles: u.roles,
+      joined_at: new Date().toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+    })),
+    voice_states: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+  });
+
+  const message = (body: Record<string, unknown>, interaction?: InteractionRecord): APIMessage =>
+    ({
+      id: snowflake(),
+      channel_id: channelId,
+      author: botUser,
+      content: '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      type: 20,
+      flags: 0,
+      ...body,
+      ...(interaction ? { application_id: applicationId, webhook_id: applicationId } : {}),
+    }) as unknown as APIMessage;
+
+  const send = (ws: WebSocket, payload: unknown) => ws.send(JSON.stringify(payload));
+  const dispatch = (ws: WebSocket, t: string, d: unknown) =>
+    send(ws, { op: GatewayOpcodes.Dispatch, t, s: ++sequence, d });
+
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    req.on('end', () => handleRest(req, res, raw));
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const wss = new WebSocketServer({ server });
+  wss.on('connection', (ws) => {
+    clients.add(ws);
+    ws.on('close', () => clients.delete(ws));
+    send(ws, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: HEARTBEAT_MS } });
+    ws.on('message', (data: Buffer) => {
+      const payload = JSON.parse(data.toString()) as { op: number; d: unknown };
+      if (payload.op === GatewayOpcodes.Heartbeat) send(ws, { op: GatewayOpcodes.HeartbeatAck });
+      if (payload.op === GatewayOpcodes.Identify) {
+        identified = ws;
+        dispatch(ws, GatewayDispatchEvents.Ready, {
+          v: 10,
+          user: botUser,
+          guilds: [{ id: guildId, unavailable: true }],
+          session_id: randomBytes(8).toString('hex'),
+          resume_gateway_url: `ws://127.0.0.1:${port()}`,
+          shard: [0, 1],
+          application: { id: applicationId, flags: 0 },
+        });
+        dispatch(ws, GatewayDispatchEvents.GuildCreate, guild());
+        readyResolve();
+      }
+      if (payload.op === GatewayOpcodes.Resume) {
+        identified = ws;
+        dispatch(ws, GatewayDispatchEvents.Resumed, {});
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = () => (server.address() as AddressInfo).port;
+
+  function handleRest(req: IncomingMessage, res: ServerResponse, raw: string): void {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port()}`);
+    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
+    const method = req.method ?? 'GET';
+    let body: Record<string, unknown> | null = null;
+    try {
+      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
+    } catch {
+      body = { raw };
+    }
+    calls.push({ method, path, body, at: Date.now() });
+    const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(payload));
+      notify();
+    };
+    const empty = () => {
+      res.writeHead(204);
+      res.end();
+      notify();
+    };
+
+    const fault = faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
+    if (fault) {
+      fault.times--;
+      if (fault.status === 429) {
+        const after = String(fault.retryAfterSeconds ?? 0.2);
+        json(
+          429,
+          { message: 'You are being rate limited.', retry_after: Number(after), global: false },
+          {
+            'retry-after': after,
+            'x-ratelimit-limit': '5',
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset-after': after,
+            'x-ratelimit-bucket': 'fake-bucket',
+            'x-ratelimit-scope': 'user',
+          },
+        );
+      } else {
+        json(fault.status, { message: 'Fake failure', code: 0 });
+      }
+      return;
+    }
+
+    let m: RegExpExecArray | null;
+    if (method === 'GET' && path === '/gateway/bot') {
+      json(200, {
+        url: `ws://127.0.0.1:${port()}`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
+    } else if (method === 'PUT' && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
+      const list = (body as unknown as RESTPostAPIApplicationCommandsJSONBody[] | null) ?? [];
+      commands.set(m[2] ?? 'global', list);
+      json(
+        200,
+        list.map((c) => ({
+          ...c,
+          id: snowflake(),
+          application_id: applicationId,
+          version: snowflake(),
+          ...(m![2] ? { guild_id: m![2] } : {}),
+        })),
+      );
+    } else if (method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
+      const record = interactions.get(m[1]!);
+      if (!record || record.token !== m[2]) return json(404, { message: 'Unknown interaction', code: 10062 });
+      if (record.callbackType !== null)
+        return json(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
+      const type = Number(body?.type);
+      const data = (body?.data ?? {}) as Record<string, unknown>;
+      record.callbackType = type;
+      record.callbackAt = Date.now();
+      record.callbackFlags = Number(data.flags ?? 0);
+      if (type === 4 || type === 5)
+        record.original = message(type === 4 ? data : { content: '', flags: data.flags ?? 0 }, record);
+      if (type === 7) record.original = message(data, record);
+      if (url.searchParams.get('with_response') === 'true') {
+        json(200, {
+          interaction: { id: record.id, type: 2, response_message_id: record.original?.id },
+          resource: { type, message: record.original },
+        });
+      } else {
+        empty();
+      }
+    } else if ((m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.exec(path))) {
+      const record = byToken.get(m[2]!);
+      if (!record) return json(404, { message: 'Unknown Webhook', code: 10015 });
+      if (method === 'PATCH') {
+        record.edits.push(body ?? {});
+        record.original = {
+          ...(record.original ?? message({}, record)),
+          ...(body as object),
+          edited_timestamp: new Date().toISOString(),
+        } as APIMessage;
+        json(200, record.original);
+      } else if (method === 'GET') {
+        json(200, record.original ?? message({}, record));
+      } else if (method === 'DELETE') {
+        record.original = null;
+        empty();
+      } else json(405, { message: 'Method not allowed', code: 0 });
+    } else if (method === 'POST' && (m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path))) {
+      const record = byToken.get(m[2]!);
+      if (!record) return json(404, { message: 'Unknown Webhook', code: 10015 });
+      const followUp = message(body ?? {}, record);
+      record.followUps.push(followUp);
+      json(200, followUp);
+    } else {
+      json(404, { message: `404: Not Found (${method} ${path})`, code: 0 });
+    }
+  }
+
+  function newInteraction(): InteractionRecord {
+    const record: InteractionRecord = {
+      id: snowflake(),
+      token: `itoken-${randomBytes(12).toString('hex')}`,
+      sentAt: Date.now(),
+      callbackType: null,
+      callbackAt: null,
+      callbackFlags: 0,
+      original: null,
+      edits: [],
+      followUps: [],
+    };
+    interactions.set(record.id, record);
+    byToken.set(record.token, record);
+    return record;
+  }
+
+  function baseInteraction(user: FakeUser, record: InteractionRecord, channel: string, locale: string) {
+    return {
+      id: record.id,
+      token: record.token,
+      application_id: applicationId,
+      version: 1 as const,
+      guild_id: guildId,
+      guild: { id: guildId, features: [], locale: 'en-US' as Locale },
+      channel_id: channel,
+      channel: { id: channel, type: ChannelType.GuildText as const, name: 'feud', guild_id: guildId },
+      member: {
+        user: user.user,
+        roles: user.roles,
+        permissions: String(user.permissions),
+        joined_at: new Date().toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
+      app_permissions: String(
+        PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ViewChannel,
+      ),
+      locale: locale as Locale,
+      guild_locale: 'en-US' as Locale,
+      entitlements: [],
+      authorizing_integration_owners: { '0': guildId },
+      context: 0,
+      attachment_size_limit: 8_388_608,
+    };
+  }
+
+  function deliver(payload: unknown): void {
+    if (!identified) throw new Error('The bot has not identified on the gateway yet.');
+    dispatch(identified, GatewayDispatchEvents.InteractionCreate, payload);
+  }
+
+  return {
+    api: `http://127.0.0.1:${port()}/api`,
+    applicationId,
+    guildId,
+    channelId,
+    otherChannelId,
+    moderatorRoleId,
+    users,
+    calls,
+    interactions,
+    commands,
+    ready,
+    slash(user, name, options = {}, extra = {}) {
+      const record = newInteraction();
+      const typed = (value: string | number | boolean): ApplicationCommandOptionType =>
+        typeof value === 'boolean'
+          ? ApplicationCommandOptionType.Boolean
+          : typeof value === 'number'
+            ? ApplicationCommandOptionType.Integer
+            : ApplicationCommandOptionType.String;
+      const payload = {
+        ...baseInteraction(user, record, extra.channelId ?? channelId, extra.locale ?? 'en-US'),
+        type: InteractionType.ApplicationCommand,
+        data: {
+          id: snowflake(),
+          name,
+          type: ApplicationCommandType.ChatInput,
+          guild_id: guildId,
+          options: Object.entries(options).map(
+            ([key, value]) => ({ name: key, type: typed(value), value }) as APIApplicationCommandInteractionDataOption,
+          ),
+        },
+      } satisfies Partial<APIChatInputApplicationCommandInteraction> & Record<string, unknown>;
+      deliver(payload);
+      return record;
+    },
+    click(user, customId, onMessage, extra = {}) {
+      const record = newInteraction();
+      const payload = {
+        ...baseInteraction(user, record, onMessage.channel_id, extra.locale ?? 'en-US'),
+        type: InteractionType.MessageComponent,
+        data: { custom_id: customId, component_type: ComponentType.Button },
+        message: onMessage,
+      } satisfies Partial<APIMessageComponentInteraction> & Record<string, unknown>;
+      deliver(payload);
+      return record;
+    },
+    fail(fault) {
+      faults.push(fault);
+    },
+    waitFor<T>(predicate: () => T | undefined | false | null, ms = 10_000, what = 'condition'): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        const check = () => {
+          const value = predicate();
+          if (value) {
+            cleanup();
+            resolve(value);
+          }
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`Timed out after ${ms} ms waiting for ${what}`));
+        }, ms);
+        const poll = setInterval(check, 25);
+        const cleanup = () => {
+          clearTimeout(timer);
+          clearInterval(poll);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+    async close() {
+      for (const ws of clients) ws.terminate();
+      wss.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
