@@ -258,7 +258,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       flags: 0,
       ...body,
       ...(interaction ? { application_id: applicationId, webhook_id: applicationId } : {}),
-    }) as unknown as APIMessage;
+    });
 
   const send = (ws: WebSocket, payload: unknown) => ws.send(JSON.stringify(payload));
   const dispatch = (ws: WebSocket, t: string, d: unknown) =>
@@ -279,7 +279,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     ws.on('close', () => clients.delete(ws));
     send(ws, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: HEARTBEAT_MS } });
     ws.on('message', (data: Buffer) => {
-      const payload = JSON.parse(data.toString()) as { op: number; d: unknown };
+      const payload = JSON.parse(data.toString()) as { op: GatewayOpcodes; d: unknown };
       if (payload.op === GatewayOpcodes.Heartbeat) send(ws, { op: GatewayOpcodes.HeartbeatAck });
       if (payload.op === GatewayOpcodes.Identify) {
         identified = ws;
@@ -399,7 +399,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
           ...(record.original ?? message({}, record)),
           ...(body as object),
           edited_timestamp: new Date().toISOString(),
-        } as APIMessage;
+        };
         json(200, record.original);
       } else if (method === 'GET') {
         json(200, record.original ?? message({}, record));

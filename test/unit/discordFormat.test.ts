@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { AskResult, Citation } from '../../src/answer/types.js';
+import { answerMessage, embedLength, sourceLine } from '../../src/bot/format/answerMessage.js';
+import { sourcesMessage } from '../../src/bot/format/sourcesMessage.js';
+import { truncate } from '../../src/bot/format/truncate.js';
+import { label, languageForLocale } from '../../src/bot/i18n.js';
+import {
+  CUSTOM_ID_MAX,
+  EMBED_DESCRIPTION_MAX,
+  EMBED_FIELD_VALUE_MAX,
+  EMBED_FIELDS_MAX,
+  EMBED_TITLE_MAX,
+  EMBEDS_TOTAL_MAX,
+} from '../../src/bot/limits.js';
+
+const citation = (n: number, over: Partial<Citation> = {}): Citation => ({
+  n,
+  articleId: `a${n}`,
+  title: `Title ${n}`,
+  url: `https://example.org/${n}`,
+  publisher: 'Example',
+  language: 'en',
+  passageId: `a${n}#1`,
+  quote: 'Quote.',
+  ...over,
+});
+
+const result = (over: Partial<AskResult> = {}): AskResult => ({
+  question: 'q?',
+  answered: true,
+  mode: 'extractive',
+  language: 'en',
+  answer: 'An answer [1].',
+  citations: [citation(1)],
+  corpusVersion: 'abcdef123456',
+  ...over,
+});
+
+describe('truncate', () => {
+  it('keeps short text and cuts long text at a boundary with an ellipsis', () => {
+    expect(truncate('short', 10)).toBe('short');
+    const cut = truncate('One sentence here. Another sentence that is long.', 30);
+    expect(cut).toBe('One sentence here.…');
+    expect(truncate('x'.repeat(50), 10)).toHaveLength(10);
+  });
+});
+
+describe('answerMessage', () => {
+  it('links sources without previews, shows publisher for an article without a URL, and escapes brackets', () => {
+    expect(sourceLine(citation(1))).toBe('[1] [Title 1](<https://example.org/1>) — Example · EN');
+    expect(sourceLine(citation(2, { url: null, title: 'A [weird] title', language: 'de' }))).toBe(
+      '[2] A \\[weird\\] title — Example · DE',
+    );
+  });
+
+  it('stays within every Discord limit for an enormous answer and many long sources', () => {
+    const huge = result({
+      question: 'Q'.repeat(500),
+      answer: 'Word [1]. '.repeat(2_000),
+      citations: Array.from({ length: 60 }, (_, i) =>
+        citation(i + 1, { title: 'T'.repeat(400), url: `https://example.org/${'x'.repeat(300)}` }),
+      ),
+      fallbackReason: 'timed out',
+    });
+    const { embeds, components } = answerMessage(huge, 123, 'en');
+    const embed = embeds[0]!;
+    expect(embed.title!.length).toBeLessThanOrEqual(EMBED_TITLE_MAX);
+    expect(embed.description!.length).toBeLessThanOrEqual(EMBED_DESCRIPTION_MAX);
+    expect(embed.description!.endsWith('…')).toBe(true);
+    expect(embed.fields!.length).toBeLessThanOrEqual(EMBED_FIELDS_MAX);
+    for (const f of embed.fields!) expect(f.value.length).toBeLessThanOrEqual(EMBED_FIELD_VALUE_MAX);
+    expect(embedLength(embed)).toBeLessThanOrEqual(EMBEDS_TOTAL_MAX);
+    for (const c of components[0]!.components)
+      expect(('custom_id' in c ? c.custom_id : '').length).toBeLessThanOrEqual(CUSTOM_ID_MAX);
+  });
+
+  it('gives a refusal no sources and no buttons', () => {
+    const { embeds, components } = answerMessage(
+      result({ answered: false, answer: 'Not covered.', citations: [] }),
+      null,
+      'en',
+    );
+    expect(embeds[0]!.fields).toBeUndefined();
+    expect(components).toEqual([]);
+  });
+});
+
+describe('sourcesMessage', () => {
+  it('pages 10 at a time within the description limit', () => {
+    const articles = Array.from({ length: 25 }, (_, i) => ({
+      id: `a${i}`,
+      title: 'Very long title '.repeat(30),
+      editorialTitle: false,
+      url: `https://example.org/${'y'.repeat(400)}`,
+      publisher: 'P',
+      language: 'en' as const,
+      author: null,
+      published: '2024-12-24',
+      passages: 3,
+    }));
+    const page = sourcesMessage({ version: 'v', articles }, 3, undefined, 'en');
+    expect(page.embeds[0]!.description!.length).toBeLessThanOrEqual(EMBED_DESCRIPTION_MAX);
+    expect(page.embeds[0]!.footer!.text).toContain('Page 3 of 3');
+    const page1 = sourcesMessage({ version: 'v', articles }, 1, undefined, 'en');
+    expect(page1.embeds[0]!.description!.length).toBeLessThanOrEqual(EMBED_DESCRIPTION_MAX);
+  });
+});
+
+describe('locales', () => {
+  it('maps Discord locales to answer languages', () => {
+    expect(languageForLocale('de')).toBe('de');
+    expect(languageForLocale('en-GB')).toBe('en');
+    expect(languageForLocale('fr')).toBeUndefined();
+    expect(label('page', 'de', { page: 1, pages: 2 })).toBe('Seite 1 von 2');
+  });
+});
