@@ -238,27 +238,26 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     soundboard_sounds: [],
   });
 
-  const message = (body: Record<string, unknown>, interaction?: InteractionRecord): APIMessage =>
-    ({
-      id: snowflake(),
-      channel_id: channelId,
-      author: botUser,
-      content: '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      components: [],
-      pinned: false,
-      type: 20,
-      flags: 0,
-      ...body,
-      ...(interaction ? { application_id: applicationId, webhook_id: applicationId } : {}),
-    });
+  const message = (body: Record<string, unknown>, interaction?: InteractionRecord): APIMessage => ({
+    id: snowflake(),
+    channel_id: channelId,
+    author: botUser,
+    content: '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    type: 20,
+    flags: 0,
+    ...body,
+    ...(interaction ? { application_id: applicationId, webhook_id: applicationId } : {}),
+  });
 
   const send = (ws: WebSocket, payload: unknown) => ws.send(JSON.stringify(payload));
   const dispatch = (ws: WebSocket, t: string, d: unknown) =>
