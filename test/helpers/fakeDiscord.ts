@@ -238,26 +238,30 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     soundboard_sounds: [],
   });
 
-  const message = (body: Record<string, unknown>, interaction?: InteractionRecord): APIMessage => ({
-    id: snowflake(),
-    channel_id: channelId,
-    author: botUser,
-    content: '',
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    components: [],
-    pinned: false,
-    type: 20,
-    flags: 0,
-    ...body,
-    ...(interaction ? { application_id: applicationId, webhook_id: applicationId } : {}),
-  });
+  const message = (body: Record<string, unknown>, interaction?: InteractionRecord): APIMessage => {
+    const fields: Record<string, unknown> = {
+      id: snowflake(),
+      channel_id: channelId,
+      author: botUser,
+      content: '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      type: 20,
+      flags: 0,
+      ...body,
+      ...(interaction ? { application_id: applicationId, webhook_id: applicationId } : {}),
+    };
+    // The body is whatever the bot sent; the fake trusts it to be message-shaped.
+    return fields as unknown as APIMessage;
+  };
 
   const send = (ws: WebSocket, payload: unknown) => ws.send(JSON.stringify(payload));
   const dispatch = (ws: WebSocket, t: string, d: unknown) =>
