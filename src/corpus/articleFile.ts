@@ -102,7 +102,7 @@ export function parseArticleFile(bytes: Uint8Array): ParseResult {
  * Bumped whenever chunking or indexing changes, so that a reload re-indexes articles
  * whose text did not change but whose index would.
  */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** A hash of everything an article's index entry depends on. */
 export function contentHash(article: Article): string {

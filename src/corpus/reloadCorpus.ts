@@ -60,6 +60,19 @@ export async function reloadCorpus(db: Db, dir: string, options: ReloadOptions =
      VALUES (@id, @title, @editorialTitle, @url, @publisher, @language, @author, @published, @sourceFile, @hash, @body)`,
   );
   const deleteArticle = db.prepare('DELETE FROM articles WHERE id = ?');
+  const passageTerms = db.prepare('SELECT terms FROM passages WHERE article_id = ?').pluck();
+  const applyDf = db.prepare(
+    'INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df',
+  );
+  // Changes to term_df are summed here and written once per term at the end of the reload.
+  const dfDelta = new Map<string, number>();
+  const countTerms = (terms: readonly string[], sign: 1 | -1) => {
+    for (const term of new Set(terms)) if (term) dfDelta.set(term, (dfDelta.get(term) ?? 0) + sign);
+  };
+  const removeArticle = (id: string) => {
+    for (const terms of passageTerms.all(id) as string[]) countTerms(terms.split(' '), -1);
+    deleteArticle.run(id);
+  };
   const updateSourceFile = db.prepare('UPDATE articles SET source_file = ? WHERE id = ?');
   const insertPassage = db.prepare(
     'INSERT INTO passages (id, article_id, ordinal, text, terms) VALUES (?, ?, ?, ?, ?)',
@@ -84,7 +97,7 @@ export async function reloadCorpus(db: Db, dir: string, options: ReloadOptions =
     const report = { added: [] as string[], updated: [] as string[], removed: [] as string[], unchanged: [] as string[] };
     for (const row of existing.values()) {
       if (incoming.has(row.id) || keptFromBefore.includes(row.id)) continue;
-      deleteArticle.run(row.id);
+      removeArticle(row.id);
       report.removed.push(row.id);
     }
     for (const { file, article } of articles) {
@@ -95,13 +108,16 @@ export async function reloadCorpus(db: Db, dir: string, options: ReloadOptions =
         report.unchanged.push(article.id);
         continue;
       }
-      if (before) deleteArticle.run(article.id);
+      if (before) removeArticle(article.id);
       writeArticle(article, file, hash);
       (before ? report.updated : report.added).push(article.id);
       await options.onArticleIndexed?.(article.id);
       written++;
       if (options.yieldEvery && written % options.yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
     }
+
+    for (const [term, delta] of dfDelta) if (delta !== 0) applyDf.run(term, delta);
+    db.prepare('DELETE FROM term_df WHERE df <= 0').run();
 
     const version = computeVersion(db);
     setMeta(db, 'corpus_version', version);
@@ -119,7 +135,9 @@ export async function reloadCorpus(db: Db, dir: string, options: ReloadOptions =
       hash,
     });
     splitIntoPassages(article.body, article.language).forEach((text, ordinal) => {
-      insertPassage.run(`${article.id}#${ordinal + 1}`, article.id, ordinal + 1, text, indexTerms(text, article.language).join(' '));
+      const terms = indexTerms(text, article.language);
+      insertPassage.run(`${article.id}#${ordinal + 1}`, article.id, ordinal + 1, text, terms.join(' '));
+      countTerms(terms, 1);
     });
   }
 

@@ -19,5 +19,7 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // 64 MiB of page cache (the default is 2 MiB): FTS5 segment merges during a large reload spill less.
+  db.pragma('cache_size = -65536');
   return db;
 }

@@ -1,7 +1,7 @@
 import { translateStem } from './glossary.js';
 import { stem, type Language } from '../text/languages.js';
 import { isStopword } from '../text/stopwords.js';
-import { joinedCompounds, tokenize } from '../text/tokenize.js';
+import { tokenize } from '../text/tokenize.js';
 
 /** Most words of a question that are searched; the rest of a pasted essay is ignored. */
 export const MAX_QUERY_WORDS = 32;
@@ -25,9 +25,7 @@ export function buildQueryWords(
   questionLanguage: Language,
   corpusLanguages: readonly Language[],
 ): QueryWord[] {
-  const words = tokenize(text)
-    .map((t) => t.word)
-    .concat(joinedCompounds(text));
+  const words = tokenize(text).map((t) => t.word);
   const seen = new Set<string>();
   const out: QueryWord[] = [];
   for (const word of words) {

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.js';
 import { getCorpusVersion } from '../corpus/corpusMeta.js';
 import { detectLanguage } from '../text/detectLanguage.js';
@@ -113,7 +114,7 @@ export function searchPassages(db: Db, question: string, options: SearchOptions 
 
   const queries = [question, ...(options.extraQueries ?? [])].filter((q) => q.trim().length > 0);
   const ranked: SearchHit[][] = queries.map((q) => searchOneQuery(db, q, stats, limit * 4));
-  if (ranked.length <= 1) return (ranked[0] ?? []).slice(0, limit);
+  if (ranked.length <= 1) return (ranked[0] ?? []).slice(0, limit).map(withSnippet);
 
   const byId = new Map<string, SearchHit>();
   for (const list of ranked) {
@@ -126,7 +127,11 @@ export function searchPassages(db: Db, question: string, options: SearchOptions 
   return [...fused.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
-    .map(([id, score]) => ({ ...byId.get(id)!, score }));
+    .map(([id, score]) => withSnippet({ ...byId.get(id)!, score }));
+}
+
+function withSnippet(hit: SearchHit): SearchHit {
+  return { ...hit, snippet: highlightSnippet(hit.text, new Set(hit.matchedTerms), hit.language) };
 }
 
 function searchOneQuery(db: Db, text: string, stats: CorpusStats, candidates: number): SearchHit[] {
@@ -140,16 +145,15 @@ function searchOneQuery(db: Db, text: string, stats: CorpusStats, candidates: nu
   const match = buildMatchExpression(searched.flatMap((w) => w.alternatives));
   if (!match) return [];
 
-  const rows = db
-    .prepare(
-      `SELECT p.rowid, p.id, p.article_id, p.ordinal, p.text, p.terms, hits.rank,
+  const rows = statement(
+    db,
+    `SELECT p.rowid, p.id, p.article_id, p.ordinal, p.text, p.terms, hits.rank,
               a.title, a.editorial_title, a.url, a.publisher, a.language, a.published
        FROM (SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?) AS hits
        JOIN passages p ON p.rowid = hits.rowid
        JOIN articles a ON a.id = p.article_id
        ORDER BY hits.rank`,
-    )
-    .all(match, Math.max(candidates, 40)) as CandidateRow[];
+  ).all(match, Math.max(candidates, 40)) as CandidateRow[];
 
   const best = rows.length > 0 ? -Math.min(...rows.map((r) => r.rank)) : 1;
   const hits: SearchHit[] = [];
@@ -198,8 +202,9 @@ function weighWords(db: Db, words: QueryWord[], stats: CorpusStats): WeightedWor
     let alternatives = word.alternatives;
     let weight = 1;
     let wordDf = dfOf(alternatives);
-    if (wordDf === 0 && !/^\p{N}+$/u.test(word.word)) {
-      const corrected = nearestKnownTerm(db, word.word, alternatives, stats.languages);
+    // Only a word the glossary does not know can be a typo; its own stems are what it misspells.
+    if (wordDf === 0 && !/^\p{N}+$/u.test(word.word) && word.alternatives.length <= stats.languages.length) {
+      const corrected = nearestKnownTerm(db, word.word, word.alternatives, stats);
       if (corrected) {
         const expanded = expandStem(corrected.term, corrected.language, stats.languages);
         const correctedDf = dfOf(expanded);
@@ -216,11 +221,28 @@ function weighWords(db: Db, words: QueryWord[], stats: CorpusStats): WeightedWor
 }
 
 function documentFrequencies(db: Db, terms: readonly string[]): Map<string, number> {
-  return new Map(terms.map((term) => [term, lookupDf(db, term)]));
+  const out = new Map<string, number>(terms.map((t) => [t, 0]));
+  if (terms.length === 0) return out;
+  const rows = statement(db, 'SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify(terms),
+  ) as { term: string; df: number }[];
+  for (const row of rows) out.set(row.term, row.df);
+  return out;
 }
 
 function lookupDf(db: Db, term: string): number {
-  return (db.prepare('SELECT doc FROM passages_vocab WHERE term = ?').pluck().get(term) as number | undefined) ?? 0;
+  return (statement(db, 'SELECT df FROM term_df WHERE term = ?').pluck().get(term) as number | undefined) ?? 0;
+}
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** A prepared statement, prepared once per connection. */
+function statement(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
 }
 
 /** The known term closest to one of the alternatives, within a number of edits that grows with the word's length. */
@@ -228,9 +250,26 @@ function nearestKnownTerm(
   db: Db,
   word: string,
   alternatives: readonly string[],
+  stats: CorpusStats,
+): { term: string; language: Language } | null {
+  const key = `${stats.version}\0${word}`;
+  if (typoCache.has(key)) return typoCache.get(key)!;
+  const found = findNearestKnownTerm(db, word, alternatives, stats.languages);
+  if (typoCache.size >= 10_000) typoCache.clear();
+  typoCache.set(key, found);
+  return found;
+}
+
+/** Corrections found, per corpus version and word: questions repeat, and the look-up scans the vocabulary. */
+const typoCache = new Map<string, { term: string; language: Language } | null>();
+
+function findNearestKnownTerm(
+  db: Db,
+  word: string,
+  alternatives: readonly string[],
   languages: readonly Language[],
 ): { term: string; language: Language } | null {
-  const scan = db.prepare('SELECT term, doc FROM passages_vocab WHERE term >= ? AND term < ? LIMIT 5000');
+  const scan = statement(db, 'SELECT term, df AS doc FROM term_df WHERE term >= ? AND term < ? LIMIT 2000');
   let best: { term: string; language: Language; distance: number; df: number } | null = null;
   const consider = (alternative: string, term: string, language: Language, df: number, max: number) => {
     const distance = editDistanceWithin(alternative, term, max);
@@ -241,15 +280,16 @@ function nearestKnownTerm(
   for (const alternative of alternatives) {
     const max = Math.min(allowedEdits(word.length), alternative.length - 2);
     if (max <= 0) continue;
-    // A typo rarely hits the first letter; scanning one initial keeps the look-up small on a large index.
-    const first = alternative.slice(0, 1);
-    const next = String.fromCodePoint(first.codePointAt(0)! + 1);
-    for (const row of scan.iterate(first, next) as Iterable<{ term: string; doc: number }>) {
+    // Typos rarely hit the first two letters; scanning only the terms that start with them keeps
+    // the look-up to a few hundred terms even on a large index.
+    const prefix = alternative.slice(0, 2);
+    const next = prefix.slice(0, 1) + String.fromCodePoint(prefix.codePointAt(1)! + 1);
+    for (const row of scan.iterate(prefix, next) as Iterable<{ term: string; doc: number }>) {
       consider(alternative, row.term, languages[0] ?? 'en', row.doc, max);
     }
     for (const language of languages) {
       for (const term of glossaryStems(language))
-        if (term.startsWith(first)) consider(alternative, term, language, 0, max);
+        if (term.startsWith(prefix)) consider(alternative, term, language, 0, max);
     }
   }
   const found = best as { term: string; language: Language } | null;

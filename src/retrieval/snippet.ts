@@ -9,7 +9,7 @@ const SNIPPET_WORDS = 32;
  * in **bold** (Markdown, which both the terminal reader and Discord understand).
  */
 export function highlightSnippet(text: string, matchedTerms: ReadonlySet<string>, language: Language): string {
-  const tokens = tokenize(text);
+  const tokens = tokenize(text).filter((t) => !t.joined);
   const isMatch = tokens.map((t) => matchedTerms.has(stem(t.word, language)) || matchedTerms.has(t.word));
   const first = Math.max(0, isMatch.indexOf(true));
   const from = Math.max(0, first - Math.floor(SNIPPET_WORDS / 3));

@@ -1,6 +1,6 @@
 import { stem, type Language } from './languages.js';
 import { isStopword } from './stopwords.js';
-import { joinedCompounds, tokenize } from './tokenize.js';
+import { words } from './tokenize.js';
 
 /**
  * The terms a passage is indexed under: each content word stemmed for the passage's
@@ -10,10 +10,9 @@ import { joinedCompounds, tokenize } from './tokenize.js';
  */
 export function indexTerms(text: string, language: Language): string[] {
   const terms: string[] = [];
-  for (const { word } of tokenize(text)) {
+  for (const word of words(text)) {
     if (isStopword(word, language)) continue;
     terms.push(stem(word, language));
   }
-  for (const joined of joinedCompounds(text)) terms.push(stem(joined, language));
   return terms;
 }

@@ -18,30 +18,36 @@ export function splitIntoPassages(body: string, locale = 'en'): string[] {
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
 
-  const pieces = paragraphs.flatMap((p) => (countWords(p) > MAX_PASSAGE_WORDS ? splitLongParagraph(p, locale) : [p]));
+  const pieces = paragraphs
+    .flatMap((p) => (countWords(p) > MAX_PASSAGE_WORDS ? splitLongParagraph(p, locale) : [p]))
+    .map((text) => ({ text, words: countWords(text), heading: isHeading(text) }));
 
   const passages: string[] = [];
-  let current: string[] = [];
-  const words = (parts: readonly string[]) => parts.reduce((n, p) => n + countWords(p), 0);
+  let current: typeof pieces = [];
+  let currentWords = 0;
+  const flush = (parts: typeof pieces) => passages.push(parts.map((p) => p.text).join('\n'));
   for (const piece of pieces) {
-    if (current.length > 0 && words(current) + countWords(piece) > MAX_PASSAGE_WORDS) {
+    if (current.length > 0 && currentWords + piece.words > MAX_PASSAGE_WORDS) {
       // A heading belongs to the text after it, so it moves on with the piece that did not fit.
-      const carried: string[] = [];
-      while (current.length > 1 && isHeading(current.at(-1)!)) carried.unshift(current.pop()!);
-      passages.push(current.join('\n'));
+      const carried: typeof pieces = [];
+      while (current.length > 1 && current.at(-1)!.heading) carried.unshift(current.pop()!);
+      flush(current);
       current = carried;
+      currentWords = carried.reduce((n, p) => n + p.words, 0);
     }
     current.push(piece);
-    if (words(current) >= MIN_PASSAGE_WORDS && !isHeading(piece)) {
-      passages.push(current.join('\n'));
+    currentWords += piece.words;
+    if (currentWords >= MIN_PASSAGE_WORDS && !piece.heading) {
+      flush(current);
       current = [];
+      currentWords = 0;
     }
   }
   if (current.length > 0) {
     // A short tail joins the passage before it when that stays within bounds.
     const last = passages.at(-1);
-    const tail = current.join('\n');
-    if (last !== undefined && countWords(last) + countWords(tail) <= MAX_PASSAGE_WORDS) {
+    const tail = current.map((p) => p.text).join('\n');
+    if (last !== undefined && countWords(last) + currentWords <= MAX_PASSAGE_WORDS) {
       passages[passages.length - 1] = `${last}\n${tail}`;
     } else {
       passages.push(tail);
@@ -52,7 +58,7 @@ export function splitIntoPassages(body: string, locale = 'en'): string[] {
 
 /** A short line without closing punctuation: a heading or a kicker, not a sentence. */
 function isHeading(piece: string): boolean {
-  return countWords(piece) < 20 && !/[.!?…"“”»)]$/u.test(piece);
+  return !/[.!?…"“”»)]$/u.test(piece) && countWords(piece) < 20;
 }
 
 function splitLongParagraph(paragraph: string, locale: string): string[] {

@@ -23,8 +23,19 @@ const STEMMERS: Record<Language, (word: string) => string> = {
  * this also covers accents in names).
  */
 export function stem(word: string, language: Language): string {
-  return foldDiacritics(STEMMERS[language](word));
+  const cache = STEM_CACHE[language];
+  let stemmed = cache.get(word);
+  if (stemmed === undefined) {
+    stemmed = foldDiacritics(STEMMERS[language](word));
+    // Words follow Zipf's law, so a bounded cache catches nearly every lookup while indexing.
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(word, stemmed);
+  }
+  return stemmed;
 }
+
+const STEM_CACHE_LIMIT = 200_000;
+const STEM_CACHE: Record<Language, Map<string, string>> = { en: new Map(), de: new Map() };
 
 export function foldDiacritics(text: string): string {
   return text

@@ -25,6 +25,15 @@ export function splitSentences(text: string, locale = 'en'): Sentence[] {
   return out;
 }
 
+/** Words separated by white space; counted without building an array (the chunker calls this a lot). */
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11;
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
 }

@@ -4,6 +4,7 @@ import { createBot, type Bot } from '../../src/bot/createBot.js';
 import { deployCommands } from '../../src/bot/commands/deployCommands.js';
 import type { BotSettings } from '../../src/bot/context.js';
 import { openCore, type FeudCore } from '../../src/core.js';
+import type { ChatModel } from '../../src/llm/chatModel.js';
 import { createLimiter } from '../../src/llm/limiter.js';
 import { createOpenAiChatModel } from '../../src/llm/openAiChatModel.js';
 import { copyOfBundledCorpus, silentLogger, tempDir } from './corpus.js';
@@ -27,7 +28,7 @@ export interface Harness {
  * bundled corpus) logged into a fake Discord on loopback, with commands registered.
  */
 export async function startHarness(
-  options: { settings?: Partial<BotSettings>; openai?: FakeOpenAI } = {},
+  options: { settings?: Partial<BotSettings>; openai?: FakeOpenAI; model?: ChatModel } = {},
 ): Promise<Harness> {
   const discord = await startFakeDiscord();
   const corpus = copyOfBundledCorpus();
@@ -36,7 +37,8 @@ export async function startHarness(
     dbPath: join(data.path, 'feudbot.db'),
     corpusDir: corpus.path,
     logger: silentLogger,
-    limiter: createLimiter(4, 64),
+    limiter: createLimiter(4, 1_000),
+    ...(options.model ? { model: options.model } : {}),
     ...(options.openai
       ? {
           model: createOpenAiChatModel({

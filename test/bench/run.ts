@@ -1,0 +1,108 @@
+import { cpus } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readEvalQuestions } from '../../src/evaluation/runEval.js';
+import { BUNDLED_CORPUS, PROJECT_ROOT } from '../helpers/corpus.js';
+import { benchBot, type BotLoadResult } from './botBench.js';
+import { readRealArticles } from './generateCorpus.js';
+import { benchReloadUnderLoad, type ReloadUnderLoadResult } from './reloadBench.js';
+import { benchRetrieval, type RetrievalResult } from './retrievalBench.js';
+
+// `npm run bench [-- --json] [--sizes 1000,10000] [--reload-articles N] [--bot-questions N] [--no-minisearch]`
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    'reload-articles': { type: 'string', default: '10000' },
+    'bot-questions': { type: 'string', default: '100' },
+    'no-minisearch': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+if (sizes.some((s) => !Number.isInteger(s) || s < 100))
+  throw new Error('--sizes takes whole numbers of passages, at least 100 each');
+
+const log = (line: string) => {
+  if (!values.json) process.stderr.write(`${line}\n`);
+};
+
+const workDir = mkdtempSync(join(tmpdir(), 'feudbot-bench-'));
+const questions = readEvalQuestions(join(PROJECT_ROOT, 'test/eval/questions.jsonl'));
+const realArticles = readRealArticles(BUNDLED_CORPUS);
+const machine = {
+  cores: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+};
+
+try {
+  log(`feudbot bench on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}`);
+  const retrieval: Record<string, RetrievalResult> = {};
+  for (const size of sizes) {
+    log(`retrieval at ${size} passages…`);
+    retrieval[size] = await benchRetrieval(size, realArticles, questions, workDir, !values['no-minisearch']);
+  }
+  log(`reload of ${values['reload-articles']} articles under load…`);
+  const reload: ReloadUnderLoadResult = await benchReloadUnderLoad(
+    Number(values['reload-articles']),
+    realArticles,
+    questions,
+    BUNDLED_CORPUS,
+    workDir,
+  );
+  log(`bot: ${values['bot-questions']} concurrent /ask…`);
+  const bot: BotLoadResult = await benchBot(Number(values['bot-questions']), questions);
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+
+  const result = { machine, retrieval, reload, bot, peakRssMb };
+  if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else process.stdout.write(`${formatTable(result)}\n`);
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+function formatTable(r: {
+  machine: typeof machine;
+  retrieval: Record<string, RetrievalResult>;
+  reload: ReloadUnderLoadResult;
+  bot: BotLoadResult;
+  peakRssMb: number;
+}): string {
+  const rows: string[][] = [['', ...Object.keys(r.retrieval).map((s) => `${Number(s).toLocaleString('en')} passages`)]];
+  const add = (name: string, f: (x: RetrievalResult) => string) =>
+    rows.push([name, ...Object.values(r.retrieval).map(f)]);
+  add('passages / articles', (x) => `${x.passages} / ${x.articles}`);
+  add('ingest s (MB/s)', (x) => `${x.ingest.seconds} (${x.ingest.mbPerSecond})`);
+  add('database MB', (x) => `${x.ingest.dbMegabytes}`);
+  add('searchPassages p50/p95/p99 ms', (x) => `${x.search.p50} / ${x.search.p95} / ${x.search.p99}`);
+  add('plain FTS5 OR p50/p95/p99 ms', (x) => `${x.plainFts.p50} / ${x.plainFts.p95} / ${x.plainFts.p99}`);
+  add('ratio p95 search / plain', (x) => `${x.ratioToPlain}`);
+  add('MiniSearch build s', (x) => (x.miniSearch ? `${x.miniSearch.buildSeconds}` : '-'));
+  add('MiniSearch p50/p95 ms', (x) =>
+    x.miniSearch ? `${x.miniSearch.latency.p50} / ${x.miniSearch.latency.p95}` : '-',
+  );
+  add('MiniSearch heap MB', (x) => (x.miniSearch ? `${x.miniSearch.megabytes}` : '-'));
+  add('MiniSearch p95 / search p95', (x) =>
+    x.miniSearch ? `${Math.round((x.miniSearch.latency.p95 / x.search.p95) * 10) / 10}×` : '-',
+  );
+  add('MiniSearch heap / database', (x) =>
+    x.miniSearch ? `${Math.round((x.miniSearch.megabytes / x.ingest.dbMegabytes) * 10) / 10}×` : '-',
+  );
+  add('needle recall@5 (ours / MiniSearch)', (x) => `${x.needleRecallAt5} / ${x.miniSearch?.recallAt5 ?? '-'}`);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const table = rows
+    .map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '))
+    .join('\n');
+  return [
+    `Machine: ${r.machine.cores} cores, ${r.machine.cpu}, Node ${r.machine.node}, ${r.machine.platform}`,
+    '',
+    table,
+    '',
+    `Reload under load: ${r.reload.articles} articles (${r.reload.passages} passages) in ${r.reload.reloadSeconds} s; ${r.reload.questionsAnswered} questions answered meanwhile; longest stall ${r.reload.longestStallMs} ms; question p99 ${r.reload.questionP99Ms} ms`,
+    `Bot: ${r.bot.questions} concurrent /ask, ${r.bot.lost} lost; acknowledge p50/p95/p99 ${r.bot.ack.p50} / ${r.bot.ack.p95} / ${r.bot.ack.p99} ms; final edit p50/p95/p99 ${r.bot.final.p50} / ${r.bot.final.p95} / ${r.bot.final.p99} ms`,
+    `Peak RSS: ${r.peakRssMb} MB`,
+  ].join('\n');
+}
