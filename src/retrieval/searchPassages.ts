@@ -239,7 +239,7 @@ const statements = new WeakMap<Db, Map<string, Statement>>();
 /** A prepared statement, prepared once per connection. */
 function statement(db: Db, sql: string): Statement {
   let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
+  if (!cache) statements.set(db, (cache = new Map<string, Statement>()));
   let prepared = cache.get(sql);
   if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
   return prepared;
