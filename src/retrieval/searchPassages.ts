@@ -45,6 +45,10 @@ export const MIN_COVERAGE = 0.45;
 /** A word found in more than this share of passages is left out of the MATCH (it still counts for coverage). */
 const COMMON_WORD_SHARE = 0.3;
 const MAX_LIMIT = 50;
+/** BM25 candidates re-scored per query: enough that a passage with all the words close together is among them. */
+const CANDIDATES = 100;
+/** Index terms apart that still count as "together". */
+const PROXIMITY_WINDOW = 3;
 /** Weight of a word the question misspelt, relative to one it spelt right. */
 const TYPO_WEIGHT = 0.8;
 
@@ -153,18 +157,23 @@ function searchOneQuery(db: Db, text: string, stats: CorpusStats, candidates: nu
        JOIN passages p ON p.rowid = hits.rowid
        JOIN articles a ON a.id = p.article_id
        ORDER BY hits.rank`,
-  ).all(match, Math.max(candidates, 40)) as CandidateRow[];
+  ).all(match, Math.max(candidates, CANDIDATES)) as CandidateRow[];
 
   const best = rows.length > 0 ? -Math.min(...rows.map((r) => r.rank)) : 1;
+  const wordOf = new Map<string, number>();
+  words.forEach((w, index) => w.alternatives.forEach((a) => wordOf.set(a, index)));
   const hits: SearchHit[] = [];
   for (const row of rows) {
-    const terms = new Set(row.terms.split(' '));
+    const sequence = row.terms.split(' ');
+    const terms = new Set(sequence);
     const matched = words.filter((w) => w.alternatives.some((a) => terms.has(a)));
     const coverage = matched.reduce((sum, w) => sum + w.weight, 0) / totalWeight;
     if (coverage < MIN_COVERAGE) continue;
     const matchedTerms = matched.flatMap((w) => w.alternatives.filter((a) => terms.has(a)));
-    // BM25 orders by term frequency and length; coverage rewards passages that match more of the question.
-    const score = (-row.rank / best) * 0.4 + coverage * 0.6;
+    // BM25 orders by term frequency and length; coverage rewards passages that match more of the
+    // question; proximity rewards its words standing together, as they do in text about the
+    // question and seldom in text that merely shares its vocabulary.
+    const score = (-row.rank / best) * 0.3 + coverage * 0.5 + proximity(sequence, wordOf, words.length) * 0.2;
     hits.push({
       articleId: row.article_id,
       title: row.title,
@@ -187,6 +196,29 @@ function searchOneQuery(db: Db, text: string, stats: CorpusStats, candidates: nu
     });
   }
   return hits.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Share (0–1) of the question's words that stand within PROXIMITY_WINDOW index terms of
+ * another of its words in the passage (stop words are not indexed, so they do not count).
+ */
+function proximity(sequence: readonly string[], wordOf: ReadonlyMap<string, number>, wordCount: number): number {
+  if (wordCount < 2) return 0;
+  const near = new Set<number>();
+  const recent: { word: number; at: number }[] = [];
+  sequence.forEach((term, at) => {
+    const word = wordOf.get(term);
+    if (word === undefined) return;
+    while (recent.length > 0 && at - recent[0]!.at > PROXIMITY_WINDOW) recent.shift();
+    for (const other of recent) {
+      if (other.word !== word) {
+        near.add(word);
+        near.add(other.word);
+      }
+    }
+    recent.push({ word, at });
+  });
+  return near.size / wordCount;
 }
 
 /**
