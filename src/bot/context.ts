@@ -1,6 +1,7 @@
 import type { FeudCore } from '../core.js';
 import type { Logger } from '../logger.js';
 import type { Cooldown } from './cooldown.js';
+import type { Turns } from './turns.js';
 
 /** The bot's settings, from the configuration. */
 export interface BotSettings {
@@ -18,6 +19,8 @@ export interface BotContext {
   readonly settings: BotSettings;
   readonly logger: Logger;
   readonly cooldown: Cooldown;
+  /** Answers take turns so that acknowledgements of other questions go out in between. */
+  readonly turns: Turns;
   readonly state: {
     /** Questions being answered now. */
     inFlight: number;

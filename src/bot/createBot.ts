@@ -3,6 +3,7 @@ import type { FeudCore } from '../core.js';
 import type { Logger } from '../logger.js';
 import type { BotContext, BotSettings } from './context.js';
 import { createCooldown } from './cooldown.js';
+import { createTurns } from './turns.js';
 import { NO_MENTIONS } from './reply.js';
 import { routeInteraction } from './router.js';
 
@@ -31,6 +32,10 @@ export function createBot(deps: BotDeps): Bot {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
     rest: {
+      // discord.js counts every request against Discord's global limit of 50 per second, but
+      // interaction callbacks and edits are exempt from it (Discord's rate-limit docs), and they
+      // are nearly all this bot sends: at 50/s a burst of 100 questions waited a second for edits.
+      globalRequestsPerSecond: 500,
       ...(deps.apiUrl ? { api: deps.apiUrl } : {}),
       ...(deps.rest?.retries !== undefined ? { retries: deps.rest.retries } : {}),
       ...(deps.rest?.timeout !== undefined ? { timeout: deps.rest.timeout } : {}),
@@ -42,6 +47,7 @@ export function createBot(deps: BotDeps): Bot {
     settings: deps.settings,
     logger: deps.logger,
     cooldown: createCooldown(deps.settings.cooldownSeconds),
+    turns: createTurns(),
     state: { inFlight: 0, shuttingDown: false },
   };
   const pending = new Set<Promise<void>>();

@@ -1,6 +1,13 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBot } from '../../src/bot/createBot.js';
+import { openCore } from '../../src/core.js';
 import type { EvalQuestion } from '../../src/evaluation/runEval.js';
 import type { ChatModel } from '../../src/llm/chatModel.js';
-import { type Harness, startHarness } from '../helpers/botHarness.js';
+import { createLimiter } from '../../src/llm/limiter.js';
+import { copyOfBundledCorpus, silentLogger, tempDir } from '../helpers/corpus.js';
+import { BOT_TOKEN } from '../helpers/botHarness.js';
 import { percentile, round } from './stats.js';
 import type { Latency } from './retrievalBench.js';
 
@@ -29,33 +36,72 @@ export const instantModel: ChatModel = {
     }),
 };
 
+interface Report {
+  records: { sentAt: number; callbackAt: number | null; lastEditAt: number | null; finalised: boolean }[];
+}
+
+function request<T>(child: ChildProcess, message: unknown, replyType: string): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { type: string }) => {
+      if (m.type !== replyType) return;
+      child.off('message', onMessage);
+      resolve(m as T);
+    };
+    child.on('message', onMessage);
+    if (message) child.send(message as object);
+  });
+}
+
 /**
- * `count` /ask interactions sent at once through the loopback Discord to the real bot with an
- * instant model; time from sending each to its acknowledgement and to its final edit.
+ * `count` /ask interactions sent at once, by a loopback Discord running in its own process, to
+ * the real bot (shared core on a temporary SQLite file, an instant model); time from sending
+ * each to its acknowledgement and to its final edit, and how many never got one.
  */
 export async function benchBot(count: number, questions: readonly EvalQuestion[]): Promise<BotLoadResult> {
-  const h: Harness = await startHarness({
+  const script = fileURLToPath(new URL('./fakeDiscordProcess.ts', import.meta.url));
+  const child = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = request<{ api: string }>(child, null, 'ready');
+  const corpus = copyOfBundledCorpus();
+  const data = tempDir('feudbot-botbench-');
+  const core = await openCore({
+    dbPath: join(data.path, 'feudbot.db'),
+    corpusDir: corpus.path,
+    logger: silentLogger,
     model: instantModel,
-    settings: { cooldownSeconds: 0, maxQuestionsInFlight: count * 2 },
+    limiter: createLimiter(8, count * 2),
+  });
+  const bot = createBot({
+    core,
+    logger: silentLogger,
+    settings: {
+      moderatorRoleIds: [],
+      allowedChannelIds: [],
+      cooldownSeconds: 0,
+      maxQuestionsInFlight: count * 2,
+      streamEditIntervalMs: 1_200,
+    },
+    rest: { retries: 1, timeout: 15_000 },
+    apiUrl: (await ready).api,
   });
   try {
-    const users = Object.values(h.discord.users);
+    await bot.start(BOT_TOKEN);
     const answerable = questions.filter((q) => q.gold.length > 0);
-    const records = Array.from({ length: count }, (_, i) =>
-      h.discord.slash(users[i % users.length]!, 'ask', {
-        question: answerable[i % answerable.length]!.q.slice(0, 300),
-      }),
+    await request(
+      child,
+      {
+        type: 'ask',
+        questions: Array.from({ length: count }, (_, i) => answerable[i % answerable.length]!.q.slice(0, 300)),
+      },
+      'asked',
     );
-    const finals = await Promise.allSettled(records.map((r) => h.answered(r, 60_000)));
-    const finalAt = (r: (typeof records)[number]) => {
-      const patches = h.discord.calls.filter((c) => c.method === 'PATCH' && c.path.includes(r.token));
-      return patches.at(-1)?.at;
-    };
-    const ack = records.filter((r) => r.callbackAt !== null).map((r) => r.callbackAt! - r.sentAt);
-    const final = records.flatMap((r) => {
-      const at = finalAt(r);
-      return at === undefined ? [] : [at - r.sentAt];
-    });
+    const deadline = Date.now() + 60_000;
+    let report: Report;
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      report = await request<Report>(child, { type: 'report' }, 'report');
+    } while (report.records.some((r) => !r.finalised) && Date.now() < deadline);
+    const ack = report.records.filter((r) => r.callbackAt !== null).map((r) => r.callbackAt! - r.sentAt);
+    const final = report.records.filter((r) => r.lastEditAt !== null).map((r) => r.lastEditAt! - r.sentAt);
     const lat = (xs: number[]) => ({
       p50: round(percentile(xs, 50), 1),
       p95: round(percentile(xs, 95), 1),
@@ -63,11 +109,15 @@ export async function benchBot(count: number, questions: readonly EvalQuestion[]
     });
     return {
       questions: count,
-      lost: finals.filter((f) => f.status === 'rejected').length,
+      lost: report.records.filter((r) => !r.finalised).length,
       ack: lat(ack),
       final: lat(final),
     };
   } finally {
-    await h.close();
+    await bot.stop(2_000).catch(() => undefined);
+    core.close();
+    child.send({ type: 'close' });
+    corpus.cleanup();
+    data.cleanup();
   }
 }

@@ -1,4 +1,6 @@
+import { fork } from 'node:child_process';
 import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { reloadCorpus } from '../../src/corpus/reloadCorpus.js';
@@ -29,6 +31,8 @@ export interface RetrievalResult {
   ratioToPlain: number;
   needleRecallAt5: number;
   miniSearch: { buildSeconds: number; latency: Latency; megabytes: number; recallAt5: number } | null;
+  /** Resident memory that serving the questions adds, each measured in a fresh process. */
+  memory: { feudbotMb: number; miniSearchMb: number | null };
 }
 
 const ROUNDS = 3;
@@ -78,6 +82,17 @@ export function plainFtsQuery(db: Db): (question: string) => number[] {
     const match = buildMatchExpression(terms);
     return match ? (statement.all(match) as number[]) : [];
   };
+}
+
+function probeMemory(engine: 'feudbot' | 'minisearch', dbPath: string): Promise<number> {
+  const script = fileURLToPath(new URL('./memoryProbe.ts', import.meta.url));
+  const questions = fileURLToPath(new URL('../eval/questions.jsonl', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = fork(script, [engine, dbPath, questions], { execArgv: ['--import', 'tsx', '--expose-gc'] });
+    child.once('message', (m: { megabytes: number }) => resolve(m.megabytes));
+    child.once('error', reject);
+    child.once('exit', (code) => code !== 0 && reject(new Error(`memory probe exited with ${code}`)));
+  });
 }
 
 export async function benchRetrieval(
@@ -131,6 +146,10 @@ export async function benchRetrieval(
     };
   }
   db.close();
+  const memory = {
+    feudbotMb: round(await probeMemory('feudbot', dbPath), 1),
+    miniSearchMb: withMiniSearch ? round(await probeMemory('minisearch', dbPath), 1) : null,
+  };
 
   const result: RetrievalResult = {
     passages,
@@ -145,6 +164,7 @@ export async function benchRetrieval(
     ratioToPlain: round(percentile(search, 95) / percentile(plainSamples, 95)),
     needleRecallAt5,
     miniSearch,
+    memory,
   };
   return result;
 }

@@ -84,12 +84,15 @@ function formatTable(r: {
   add('MiniSearch p50/p95 ms', (x) =>
     x.miniSearch ? `${x.miniSearch.latency.p50} / ${x.miniSearch.latency.p95}` : '-',
   );
-  add('MiniSearch heap MB', (x) => (x.miniSearch ? `${x.miniSearch.megabytes}` : '-'));
+  add('MiniSearch heap MB (in run)', (x) => (x.miniSearch ? `${x.miniSearch.megabytes}` : '-'));
+  add('serving memory MB: ours / MiniSearch', (x) => `${x.memory.feudbotMb} / ${x.memory.miniSearchMb ?? '-'}`);
+  add('MiniSearch memory / ours', (x) =>
+    x.memory.miniSearchMb !== null
+      ? `${Math.round((x.memory.miniSearchMb / Math.max(1, x.memory.feudbotMb)) * 10) / 10}×`
+      : '-',
+  );
   add('MiniSearch p95 / search p95', (x) =>
     x.miniSearch ? `${Math.round((x.miniSearch.latency.p95 / x.search.p95) * 10) / 10}×` : '-',
-  );
-  add('MiniSearch heap / database', (x) =>
-    x.miniSearch ? `${Math.round((x.miniSearch.megabytes / x.ingest.dbMegabytes) * 10) / 10}×` : '-',
   );
   add('needle recall@5 (ours / MiniSearch)', (x) => `${x.needleRecallAt5} / ${x.miniSearch?.recallAt5 ?? '-'}`);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));

@@ -42,6 +42,7 @@ export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: B
   state.inFlight++;
   try {
     await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
+    await ctx.turns.take();
     const edits = createEditThrottle<MessagePayload>(
       (payload) => interaction.editReply(quietly({ content: '', ...payload })),
       settings.streamEditIntervalMs,
