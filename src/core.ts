@@ -290,7 +290,7 @@ export async function openCore(options: {
   try {
     const applied = migrate(db);
     if (applied.length > 0) options.logger.info({ applied }, 'migrations applied');
-    writer = options.dbPath === ':memory:' ? undefined : openDatabase(options.dbPath);
+    writer = options.dbPath === ':memory:' ? undefined : openDatabase(options.dbPath, { cacheMiB: 64 });
     const core = createCore({ ...options, db, writer });
     if (getCorpusVersion(db) === null) await core.reload();
     return core;

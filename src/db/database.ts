@@ -12,14 +12,15 @@ const BUSY_TIMEOUT_MS = 5_000;
  * WAL so that readers keep answering while a reload writes, NORMAL sync (safe under WAL),
  * foreign keys on, and a busy timeout.
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, options: { cacheMiB?: number } = {}): Db {
   if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  // 64 MiB of page cache (the default is 2 MiB): FTS5 segment merges during a large reload spill less.
-  db.pragma('cache_size = -65536');
+  // Page cache per connection (SQLite's default is 2 MiB). Readers need little, since the OS caches
+  // the file; the reload writer gets more, so FTS5 segment merges in a large reload spill less.
+  db.pragma(`cache_size = ${-1024 * (options.cacheMiB ?? 8)}`);
   return db;
 }

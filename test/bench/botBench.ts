@@ -48,7 +48,7 @@ function request<T>(child: ChildProcess, message: unknown, replyType: string): P
       resolve(m as T);
     };
     child.on('message', onMessage);
-    if (message) child.send(message as object);
+    if (message) child.send(message);
   });
 }
 

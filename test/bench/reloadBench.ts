@@ -37,7 +37,12 @@ export async function benchReloadUnderLoad(
   const dbPath = join(workDir, 'reload.db');
   const db = openDatabase(dbPath);
   migrate(db);
-  const core = createCore({ db, writer: openDatabase(dbPath), corpusDir: bundledCorpus, logger: silentLogger });
+  const core = createCore({
+    db,
+    writer: openDatabase(dbPath, { cacheMiB: 64 }),
+    corpusDir: bundledCorpus,
+    logger: silentLogger,
+  });
   await core.reload();
 
   let done = false;
