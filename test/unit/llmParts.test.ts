@@ -93,7 +93,17 @@ describe('logger redaction', () => {
       },
       'hello',
     );
+    logger.error(
+      {
+        err: Object.assign(
+          new Error('Unknown interaction at /api/v10/interactions/123/aW50ZXJhY3Rpb24tc2VjcmV0/callback'),
+          { url: 'https://discord.com/api/v10/webhooks/456/c2VjcmV0LXdlYmhvb2s/messages/@original' },
+        ),
+      },
+      'failed',
+    );
     expect(written).toContain('hello');
+    expect(written).toContain('/interactions/123/[redacted]/callback');
     for (const secret of [
       'discord-token-123',
       'discord-token-456',
