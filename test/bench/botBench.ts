@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { createBot } from '../../src/bot/createBot.js';
 import { openCore } from '../../src/core.js';
 import type { EvalQuestion } from '../../src/evaluation/runEval.js';
@@ -16,6 +17,8 @@ export interface BotLoadResult {
   lost: number;
   ack: Latency;
   final: Latency;
+  /** The floor: a bare discord.js client that only defers each interaction, measured the same way. */
+  bareDiscordJsAck: Latency;
 }
 
 /** A model that answers at once, citing the first passage: the bot's own cost, without a model's. */
@@ -40,6 +43,61 @@ interface Report {
   records: { sentAt: number; callbackAt: number | null; lastEditAt: number | null; finalised: boolean }[];
 }
 
+const latencyOf = (xs: number[]): Latency => ({
+  p50: round(percentile(xs, 50), 1),
+  p95: round(percentile(xs, 95), 1),
+  p99: round(percentile(xs, 99), 1),
+});
+
+function startFakeDiscordProcess(): { child: ChildProcess; ready: Promise<{ api: string }> } {
+  const script = fileURLToPath(new URL('./fakeDiscordProcess.ts', import.meta.url));
+  const child = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return { child, ready: request<{ api: string }>(child, null, 'ready') };
+}
+
+/** Send the questions at once and collect the fake's timings once every one is final (or a minute passes). */
+async function askAndWait(
+  child: ChildProcess,
+  questions: string[],
+  done: (r: Report['records'][number]) => boolean,
+): Promise<Report> {
+  await request(child, { type: 'ask', questions }, 'asked');
+  const deadline = Date.now() + 60_000;
+  let report: Report;
+  do {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    report = await request<Report>(child, { type: 'report' }, 'report');
+  } while (!report.records.every(done) && Date.now() < deadline);
+  return report;
+}
+
+/** The same burst answered by a discord.js client that does nothing but defer: what discord.js itself costs. */
+async function bareDiscordJsAck(count: number): Promise<Latency> {
+  const { child, ready } = startFakeDiscordProcess();
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: (await ready).api, globalRequestsPerSecond: 500 },
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (interaction.isChatInputCommand()) void interaction.deferReply().catch(() => undefined);
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      client.once(Events.ClientReady, () => resolve());
+      client.login(BOT_TOKEN).catch(reject);
+    });
+    const report = await askAndWait(
+      child,
+      Array.from({ length: count }, () => 'q'),
+      (r) => r.callbackAt !== null,
+    );
+    return latencyOf(report.records.filter((r) => r.callbackAt !== null).map((r) => r.callbackAt! - r.sentAt));
+  } finally {
+    await client.destroy();
+    child.send({ type: 'close' });
+  }
+}
+
 function request<T>(child: ChildProcess, message: unknown, replyType: string): Promise<T> {
   return new Promise((resolve) => {
     const onMessage = (m: { type: string }) => {
@@ -58,9 +116,8 @@ function request<T>(child: ChildProcess, message: unknown, replyType: string): P
  * each to its acknowledgement and to its final edit, and how many never got one.
  */
 export async function benchBot(count: number, questions: readonly EvalQuestion[]): Promise<BotLoadResult> {
-  const script = fileURLToPath(new URL('./fakeDiscordProcess.ts', import.meta.url));
-  const child = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const ready = request<{ api: string }>(child, null, 'ready');
+  const bareAck = await bareDiscordJsAck(count);
+  const { child, ready } = startFakeDiscordProcess();
   const corpus = copyOfBundledCorpus();
   const data = tempDir('feudbot-botbench-');
   const core = await openCore({
@@ -86,32 +143,16 @@ export async function benchBot(count: number, questions: readonly EvalQuestion[]
   try {
     await bot.start(BOT_TOKEN);
     const answerable = questions.filter((q) => q.gold.length > 0);
-    await request(
-      child,
-      {
-        type: 'ask',
-        questions: Array.from({ length: count }, (_, i) => answerable[i % answerable.length]!.q.slice(0, 300)),
-      },
-      'asked',
-    );
-    const deadline = Date.now() + 60_000;
-    let report: Report;
-    do {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      report = await request<Report>(child, { type: 'report' }, 'report');
-    } while (report.records.some((r) => !r.finalised) && Date.now() < deadline);
+    const asked = Array.from({ length: count }, (_, i) => answerable[i % answerable.length]!.q.slice(0, 300));
+    const report = await askAndWait(child, asked, (r) => r.finalised);
     const ack = report.records.filter((r) => r.callbackAt !== null).map((r) => r.callbackAt! - r.sentAt);
     const final = report.records.filter((r) => r.lastEditAt !== null).map((r) => r.lastEditAt! - r.sentAt);
-    const lat = (xs: number[]) => ({
-      p50: round(percentile(xs, 50), 1),
-      p95: round(percentile(xs, 95), 1),
-      p99: round(percentile(xs, 99), 1),
-    });
     return {
       questions: count,
       lost: report.records.filter((r) => !r.finalised).length,
-      ack: lat(ack),
-      final: lat(final),
+      ack: latencyOf(ack),
+      final: latencyOf(final),
+      bareDiscordJsAck: bareAck,
     };
   } finally {
     await bot.stop(2_000).catch(() => undefined);

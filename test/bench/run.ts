@@ -105,7 +105,7 @@ function formatTable(r: {
     table,
     '',
     `Reload under load: ${r.reload.articles} articles (${r.reload.passages} passages) in ${r.reload.reloadSeconds} s; ${r.reload.questionsAnswered} questions answered meanwhile; longest stall ${r.reload.longestStallMs} ms; question p99 ${r.reload.questionP99Ms} ms`,
-    `Bot: ${r.bot.questions} concurrent /ask, ${r.bot.lost} lost; acknowledge p50/p95/p99 ${r.bot.ack.p50} / ${r.bot.ack.p95} / ${r.bot.ack.p99} ms; final edit p50/p95/p99 ${r.bot.final.p50} / ${r.bot.final.p95} / ${r.bot.final.p99} ms`,
+    `Bot: ${r.bot.questions} concurrent /ask, ${r.bot.lost} lost; acknowledge p50/p95/p99 ${r.bot.ack.p50} / ${r.bot.ack.p95} / ${r.bot.ack.p99} ms; final edit p50/p95/p99 ${r.bot.final.p50} / ${r.bot.final.p95} / ${r.bot.final.p99} ms; a bare discord.js client that only defers: acknowledge p50/p95/p99 ${r.bot.bareDiscordJsAck.p50} / ${r.bot.bareDiscordJsAck.p95} / ${r.bot.bareDiscordJsAck.p99} ms`,
     `Peak RSS: ${r.peakRssMb} MB`,
   ].join('\n');
 }
