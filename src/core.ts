@@ -86,17 +86,16 @@ export function createCore({
   let reloads: Promise<unknown> = Promise.resolve();
 
   async function retrieve(question: string, limit: number): Promise<SearchHit[]> {
+    return searchPassages(db, question, { limit, extraQueries: await translations(question) });
+  }
+
+  /** The model's search queries for the question in each corpus language; none without a model, or when it is busy. */
+  async function translations(question: string): Promise<string[]> {
     const corpusVersion = getCorpusVersion(db);
-    const extraQueries =
-      model && corpusVersion && question.trim()
-        ? await translateQuery(
-            { db, model, logger, modes, write: gate.run },
-            question,
-            corpusLanguages(db),
-            corpusVersion,
-          )
-        : [];
-    return searchPassages(db, question, { limit, extraQueries });
+    if (!model || !corpusVersion || !question.trim()) return [];
+    // limit: translation calls count against OPENAI_MAX_CONCURRENCY like answers do.
+    const deps = { db, model, logger, modes, write: gate.run, limit: limiter.run };
+    return translateQuery(deps, question, corpusLanguages(db), corpusVersion);
   }
 
   async function ask(question: string, options: AskOptions = {}): Promise<AskResult> {

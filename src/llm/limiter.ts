@@ -4,7 +4,7 @@ import { UserFacingError } from '../errors.js';
 export class BusyError extends UserFacingError {}
 
 export interface Limiter {
-  run<T>(task: () => Promise<T>): Promise<T>;
+  run<T>(this: void, task: () => Promise<T>): Promise<T>;
   readonly active: number;
   readonly waiting: number;
 }

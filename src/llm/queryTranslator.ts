@@ -17,6 +17,8 @@ export interface QueryTranslatorDeps {
   readonly modes: OutputModeMemory;
   /** Where the cache write goes (now, or after a reload in progress). */
   readonly write: (fn: () => void) => void;
+  /** Runs the model call within the concurrency bound (rejects with BusyError when full). */
+  readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function translateQuery(
 
   let queries: string[];
   try {
-    queries = await requestTranslations(deps, question, languages);
+    queries = await deps.limit(() => requestTranslations(deps, question, languages));
   } catch (error) {
     deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'query translation failed');
     return [];
