@@ -8,16 +8,8 @@ const LABELS = {
   quotedFooter: { en: 'Quoted from the articles', de: 'Aus den Artikeln zitiert' },
   modelFooter: { en: 'Answered by {model} from the articles', de: 'Beantwortet von {model} anhand der Artikel' },
   corpusVersion: { en: 'corpus {version}', de: 'Korpus {version}' },
-  fallback: {
-    en: '*The language model could not answer just now, so this is quoted from the articles.*',
-    de: '*Das Sprachmodell konnte gerade nicht antworten, daher wird aus den Artikeln zitiert.*',
-  },
   thinking: { en: 'Looking through the articles…', de: 'Ich sehe in den Artikeln nach…' },
   cooldown: { en: 'You can ask again {when}.', de: 'Du kannst {when} wieder fragen.' },
-  busy: {
-    en: 'I am answering a lot of questions right now; please try again in a moment.',
-    de: 'Ich beantworte gerade viele Fragen; bitte versuche es gleich noch einmal.',
-  },
   wrongChannel: { en: 'I answer questions in {channels} only.', de: 'Ich beantworte Fragen nur in {channels}.' },
   shuttingDown: {
     en: 'I am restarting; please ask again in a minute.',

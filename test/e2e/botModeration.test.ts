@@ -117,6 +117,19 @@ describe('limits and failures', () => {
     expect(other.callbackType).toBe(5);
   });
 
+  it('turns away questions beyond the in-flight bound, privately', async () => {
+    openai = await startFakeOpenAI(() => ({ kind: 'hang' }));
+    h = await startHarness({ openai, settings: { maxQuestionsInFlight: 1 } });
+    const first = h.discord.slash(h.discord.users.member, 'ask', { question: 'What is Colossus?' });
+    await h.discord.waitFor(() => first.callbackType === 5, 5_000, 'the first question to be deferred');
+    const second = h.discord.slash(h.discord.users.other, 'ask', { question: 'What is Merge Labs?' });
+    const reply = await h.answered(second);
+    expect(second.callbackFlags & 64).toBe(64);
+    expect(reply.content).toBe('Too many questions at once; please try again in a few seconds.');
+    // The first still gets its (quoted) answer once the model times out.
+    expect(description(await h.answered(first, 20_000))).toContain('Colossus');
+  });
+
   it('answers only in the allowed channels when they are set', async () => {
     h = await startHarness({ settings: { allowedChannelIds: ['123456789012345678'] } });
     const record = h.discord.slash(h.discord.users.member, 'ask', { question: 'What is Colossus?' });

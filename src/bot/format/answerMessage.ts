@@ -7,6 +7,7 @@ import {
 } from 'discord-api-types/v10';
 import type { AskResult, Citation } from '../../answer/types.js';
 import type { Language } from '../../text/languages.js';
+import { message } from '../../answer/messages.js';
 import { label } from '../i18n.js';
 import {
   EMBED_DESCRIPTION_MAX,
@@ -39,7 +40,7 @@ export const customIds = {
 export function answerMessage(result: AskResult, answerId: number | null, ui: Language): MessagePayload {
   const lang = result.language;
   let description = result.answer;
-  if (result.fallbackReason) description = `${description}\n\n${label('fallback', lang)}`;
+  if (result.fallbackReason) description = `${description}\n\n*${message('fallbackNotice', lang)}*`;
 
   const footer = truncate(
     [

@@ -1,4 +1,5 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { message } from '../../answer/messages.js';
 import { saveAnswer } from '../botStore.js';
 import type { BotContext } from '../context.js';
 import { createEditThrottle } from '../editThrottle.js';
@@ -28,7 +29,7 @@ export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: B
     return;
   }
   if (state.inFlight >= settings.maxQuestionsInFlight) {
-    await interaction.reply(privately({ content: label('busy', ui) }));
+    await interaction.reply(privately({ content: message('busy', ui) }));
     return;
   }
   const turn = ctx.cooldown.take(interaction.user.id);
