@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { AskResult } from '../answer/types.js';
 import type { Db } from '../db/database.js';
 
@@ -8,24 +9,31 @@ export interface PostedAnswer {
   readonly result: AskResult;
 }
 
-/** Keep a posted answer so its buttons can find it later; returns its id. */
-export function saveAnswer(db: Db, answer: PostedAnswer): number {
-  const info = db
-    .prepare(
-      `INSERT INTO bot_answers (created_at, guild_id, channel_id, user_id, question, language, mode, result)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      Date.now(),
-      answer.guildId,
-      answer.channelId,
-      answer.userId,
-      answer.result.question,
-      answer.result.language,
-      answer.result.mode,
-      JSON.stringify(answer.result),
-    );
-  return Number(info.lastInsertRowid);
+/**
+ * A new answer id, chosen before the answer is stored: the buttons need it at once, while the
+ * write itself may have to wait for a reload (see WriteGate). 48 random bits make a clash
+ * vanishingly unlikely, and the primary key would reject one.
+ */
+export function newAnswerId(): number {
+  return randomInt(1, 2 ** 48);
+}
+
+/** Keep a posted answer so its buttons can find it later. */
+export function saveAnswer(db: Db, id: number, answer: PostedAnswer): void {
+  db.prepare(
+    `INSERT INTO bot_answers (id, created_at, guild_id, channel_id, user_id, question, language, mode, result)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    Date.now(),
+    answer.guildId,
+    answer.channelId,
+    answer.userId,
+    answer.result.question,
+    answer.result.language,
+    answer.result.mode,
+    JSON.stringify(answer.result),
+  );
 }
 
 export function getAnswer(db: Db, id: number): AskResult | null {

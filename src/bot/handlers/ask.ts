@@ -1,6 +1,6 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { message } from '../../answer/messages.js';
-import { saveAnswer } from '../botStore.js';
+import { newAnswerId, saveAnswer } from '../botStore.js';
 import type { BotContext } from '../context.js';
 import { createEditThrottle } from '../editThrottle.js';
 import { answerMessage, type MessagePayload, partialAnswerMessage } from '../format/answerMessage.js';
@@ -55,12 +55,14 @@ export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: B
     });
     let answerId: number | null = null;
     if (result.answered && result.citations.length > 0) {
-      answerId = saveAnswer(ctx.core.db, {
+      const id = (answerId = newAnswerId());
+      const posted = {
         guildId: interaction.guildId,
         channelId: interaction.channelId,
         userId: interaction.user.id,
         result,
-      });
+      };
+      ctx.core.write(() => saveAnswer(ctx.core.db, id, posted));
     }
     await edits.final(answerMessage(result, answerId, ui));
     ctx.logger.info(

@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../src/core.js';
+import { openDatabase } from '../../src/db/database.js';
+import { migrate } from '../../src/db/migrate.js';
+import {
+  articleFile,
+  BUNDLED_CORPUS,
+  copyOfBundledCorpus,
+  prose,
+  silentLogger,
+  tempDir,
+  writeArticle,
+} from '../helpers/corpus.js';
+
+describe('questions during a reload', () => {
+  it('are answered from the old corpus while the reload transaction is open, and their writes land after it', async () => {
+    const dir = tempDir();
+    const corpus = copyOfBundledCorpus();
+    const dbPath = join(dir.path, 'feudbot.db');
+    const db = openDatabase(dbPath);
+    migrate(db);
+    const writer = openDatabase(dbPath);
+    const core = createCore({ db, writer, corpusDir: BUNDLED_CORPUS, logger: silentLogger });
+    try {
+      await core.reload();
+      for (let i = 0; i < 400; i++) {
+        writeArticle(
+          corpus.path,
+          `bulk-${i}.md`,
+          articleFile({ id: `bulk-${i}`, title: `Bulk ${i}`, language: 'en' }, prose(200, `w${i}`)),
+        );
+      }
+      let reloadDone = false;
+      const reload = core.reload(corpus.path).then((r) => ((reloadDone = true), r));
+      // Wait until the reload holds SQLite's write lock.
+      while (!writer.inTransaction) await new Promise((resolve) => setImmediate(resolve));
+
+      const started = performance.now();
+      const answer = await core.ask('What is Merge Labs?');
+      const waited = performance.now() - started;
+      let marker = 0;
+      core.write(() => (marker = 1));
+
+      expect(reloadDone).toBe(false);
+      expect(writer.inTransaction).toBe(true);
+      expect(answer.answered).toBe(true);
+      expect(answer.citations[0]?.quote).toContain('Merge Labs');
+      // Not held up by the lock (SQLite's busy timeout would have been 5 s).
+      expect(waited).toBeLessThan(1_000);
+      expect(marker).toBe(0);
+      const logBefore = db.prepare('SELECT count(*) FROM answer_log').pluck().get();
+
+      const report = await reload;
+      expect(report.added).toHaveLength(400);
+      expect(marker).toBe(1);
+      expect(db.prepare('SELECT count(*) FROM answer_log').pluck().get()).toBe((logBefore as number) + 1);
+    } finally {
+      core.close();
+      corpus.cleanup();
+      dir.cleanup();
+    }
+  });
+});
