@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'scratch/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
