@@ -2,7 +2,6 @@ import type { Language } from '../text/languages.js';
 
 /** The bot's own words, per language. Answers come from the core in the asker's language. */
 const LABELS = {
-  sources: { en: 'Sources', de: 'Quellen' },
   sourcesMore: { en: 'Sources (continued)', de: 'Quellen (Fortsetzung)' },
   showQuotes: { en: 'Show quotes', de: 'Zitate zeigen' },
   quotedFooter: { en: 'Quoted from the articles', de: 'Aus den Artikeln zitiert' },
@@ -34,7 +33,6 @@ const LABELS = {
   next: { en: 'Next', de: 'Weiter' },
   passages: { en: '{count} passages', de: '{count} Abschnitte' },
   undated: { en: 'undated', de: 'ohne Datum' },
-  editorialTitle: { en: 'title by the editors', de: 'Titel von der Redaktion' },
   notModerator: {
     en: 'Only moderators can reload the articles (Manage Server, or a moderator role).',
     de: 'Nur Moderatoren können die Artikel neu laden (Server verwalten oder eine Moderatorenrolle).',

@@ -3,7 +3,6 @@
 
 export const EMBED_TITLE_MAX = 256;
 export const EMBED_DESCRIPTION_MAX = 4096;
-export const EMBED_FIELD_NAME_MAX = 256;
 export const EMBED_FIELD_VALUE_MAX = 1024;
 export const EMBED_FOOTER_MAX = 2048;
 export const EMBED_FIELDS_MAX = 25;
@@ -11,8 +10,5 @@ export const EMBED_FIELDS_MAX = 25;
 export const EMBEDS_TOTAL_MAX = 6000;
 export const MESSAGE_CONTENT_MAX = 2000;
 export const CUSTOM_ID_MAX = 100;
-export const BUTTON_LABEL_MAX = 80;
-/** An interaction must be acknowledged within 3 seconds, then its token lasts 15 minutes. */
-export const ACKNOWLEDGE_WITHIN_MS = 3_000;
 /** The longest question /ask takes (our own limit, set on the option so Discord enforces it too). */
 export const QUESTION_MAX = 300;

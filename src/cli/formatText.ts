@@ -37,7 +37,7 @@ export function formatSources(listing: SourcesListing): string {
     const details = [a.publisher, a.language, a.published ?? 'undated', `${a.passages} passages`]
       .filter(Boolean)
       .join(' · ');
-    return `- ${a.title}${a.editorialTitle ? ' [title by the editors]' : ''}\n  ${details}${a.url ? `\n  ${a.url}` : ''}`;
+    return `- ${a.title}${a.editorialTitle ? ` [${message('editorialTitle', 'en')}]` : ''}\n  ${details}${a.url ? `\n  ${a.url}` : ''}`;
   });
   return [`Corpus version ${listing.version ?? '(empty)'}: ${listing.articles.length} articles`, ...lines].join('\n');
 }

@@ -56,7 +56,7 @@ export function answerMessage(result: AskResult, answerId: number | null, ui: La
     EMBED_FOOTER_MAX,
   );
   const title = truncate(result.question, EMBED_TITLE_MAX);
-  const fields = packFields(result.citations.map(sourceLine), label('sources', lang), label('sourcesMore', lang));
+  const fields = packFields(result.citations.map(sourceLine), message('sources', lang), label('sourcesMore', lang));
   const embed = fitEmbed({ title, description, fields, footer });
   const components =
     answerId !== null && result.answered && result.citations.length > 0 ? [answerButtons(answerId, ui)] : [];

@@ -1,6 +1,7 @@
 import { type APIEmbed, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { SourcesListing } from '../../corpus/listSources.js';
 import type { Language } from '../../text/languages.js';
+import { message } from '../../answer/messages.js';
 import { label } from '../i18n.js';
 import { EMBED_DESCRIPTION_MAX } from '../limits.js';
 import { escapeLinkText, type MessagePayload } from './answerMessage.js';
@@ -33,7 +34,7 @@ export function sourcesMessage(
       a.language.toUpperCase(),
       a.published ?? label('undated', ui),
       label('passages', ui, { count: a.passages }),
-      a.editorialTitle ? label('editorialTitle', ui) : null,
+      a.editorialTitle ? message('editorialTitle', ui) : null,
     ]
       .filter(Boolean)
       .join(' · ');

@@ -2,6 +2,8 @@ import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { UserFacingError } from '../../errors.js';
 import type { BotContext } from '../context.js';
 import { reloadMessage } from '../format/reloadMessage.js';
+import { truncate } from '../format/truncate.js';
+import { MESSAGE_CONTENT_MAX } from '../limits.js';
 import { label, uiLanguage } from '../i18n.js';
 import { isModerator } from '../permissions.js';
 import { privately, quietly } from '../reply.js';
@@ -26,6 +28,8 @@ export async function handleReload(interaction: ChatInputCommandInteraction, ctx
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error;
     ctx.logger.warn({ ...who, reason: error.message }, 'reload refused');
-    await interaction.editReply(quietly({ content: `${label('reloadFailed', ui)}\n${error.message}` }));
+    await interaction.editReply(
+      quietly({ content: truncate(`${label('reloadFailed', ui)}\n${error.message}`, MESSAGE_CONTENT_MAX) }),
+    );
   }
 }
