@@ -20,6 +20,16 @@ const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM 
 const ftsCount = (db: Db, term: string) =>
   (db.prepare('SELECT count(*) AS n FROM passages_fts WHERE passages_fts MATCH ?').get(`"${term}"`) as { n: number }).n;
 
+/** term_df, kept by reloads, must agree with what FTS5 itself counts. */
+const dfOutOfStep = (db: Db) =>
+  db
+    .prepare(
+      `SELECT v.term, v.doc, t.df FROM passages_vocab v LEFT JOIN term_df t ON t.term = v.term WHERE t.df IS NOT v.doc
+       UNION ALL
+       SELECT t.term, NULL, t.df FROM term_df t WHERE t.term NOT IN (SELECT term FROM passages_vocab)`,
+    )
+    .all();
+
 describe('reloadCorpus', () => {
   let corpus: { path: string; cleanup: () => void };
   let db: Db;
@@ -69,6 +79,7 @@ describe('reloadCorpus', () => {
     expect(second.unchanged).toHaveLength(4);
     expect(second.version).not.toBe(first.version);
     expect(ftsCount(db, 'zeppelinfieldword')).toBe(1);
+    expect(dfOutOfStep(db)).toEqual([]);
   });
 
   it('removes the article of a deleted file, passages and index entries included', async () => {
@@ -80,6 +91,7 @@ describe('reloadCorpus', () => {
     expect(count(db, 'articles')).toBe(4);
     expect(count(db, 'passages')).toBeLessThan(before);
     expect(ftsCount(db, 'gpt')).toBe(0); // GPT-2 is only in the removed article
+    expect(dfOutOfStep(db)).toEqual([]);
   });
 
   it('rejects bad files with their reasons and ingests the good ones', async () => {
