@@ -1,4 +1,5 @@
 import { getCachedAnswer, logAnswer, pruneCaches, putCachedAnswer, sqliteOutputModes } from './answer/answerStore.js';
+import { judgeAnswerability } from './answer/answerability.js';
 import { buildExtractiveAnswer } from './answer/extractiveAnswer.js';
 import { message } from './answer/messages.js';
 import { normalizeQuestion } from './answer/normalizeQuestion.js';
@@ -16,7 +17,14 @@ import { answerWithModel, type ModelOutcome } from './llm/modelAnswerer.js';
 import { createOpenAiChatModel } from './llm/openAiChatModel.js';
 import { translateQuery } from './llm/queryTranslator.js';
 import type { Logger } from './logger.js';
-import { corpusLanguages, searchPassages, type SearchHit, type SearchOptions } from './retrieval/searchPassages.js';
+import {
+  corpusLanguages,
+  retrievePassages,
+  searchPassages,
+  type Retrieval,
+  type SearchHit,
+  type SearchOptions,
+} from './retrieval/searchPassages.js';
 import { detectLanguage } from './text/detectLanguage.js';
 import type { Language } from './text/languages.js';
 
@@ -85,8 +93,8 @@ export function createCore({
   const modes = sqliteOutputModes(db, gate.run);
   let reloads: Promise<unknown> = Promise.resolve();
 
-  async function retrieve(question: string, limit: number): Promise<SearchHit[]> {
-    return searchPassages(db, question, { limit, extraQueries: await translations(question) });
+  async function retrieve(question: string, limit: number): Promise<Retrieval> {
+    return retrievePassages(db, question, { limit, extraQueries: await translations(question) });
   }
 
   /** The model's search queries for the question in each corpus language; none without a model, or when it is busy. */
@@ -116,9 +124,12 @@ export function createCore({
       return { ...cached, question, cached: true };
     }
 
-    const hits = await retrieve(question, PASSAGES_PER_ANSWER);
-    if (hits.length === 0) {
-      const result = { ...base, answered: false, answer: message('notCovered', language), citations: [] };
+    const retrieval = await retrieve(question, PASSAGES_PER_ANSWER);
+    const hits = retrieval.hits;
+    const verdict = judgeAnswerability(retrieval, { withModel: model !== undefined });
+    if (!verdict.answerable) {
+      const refused = { ...base, answered: false, refusal: verdict.refusal, answer: message('notCovered', language) };
+      const result = { ...refused, citations: [] };
       record(result, null);
       return result;
     }
@@ -149,6 +160,7 @@ export function createCore({
         mode: 'llm',
         model: model.model,
         answered: false,
+        refusal: 'not-covered',
         answer: message('notCovered', language),
         citations: [],
       };
@@ -199,7 +211,7 @@ export function createCore({
     db,
     model: model?.model ?? null,
     search: (question, options) => searchPassages(db, question, options),
-    retrieve: (question, options) => retrieve(question, options?.limit ?? 5),
+    retrieve: async (question, options) => (await retrieve(question, options?.limit ?? 5)).hits,
 
     async ask(question, options) {
       try {

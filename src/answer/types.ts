@@ -1,4 +1,5 @@
 import type { Language } from '../text/languages.js';
+import type { Refusal } from './answerability.js';
 
 /** One numbered source of an answer: the passage that says it, and its article. */
 export interface Citation {
@@ -20,6 +21,8 @@ export interface AskResult {
   readonly question: string;
   /** False when the articles do not cover the question; `answer` then says so. */
   readonly answered: boolean;
+  /** Why an unanswered question was refused (absent when answered, busy or failed). */
+  readonly refusal?: Refusal;
   readonly mode: AnswerMode;
   /** The model that wrote the answer, when mode is "llm". */
   readonly model?: string;

@@ -62,8 +62,8 @@ export function formatReload(report: ReloadReport): string {
 export function formatEval(report: EvalReport): string {
   const pct = (x: number | null) => (x === null ? '   -' : x.toFixed(3));
   const row = (name: string, s: EvalScores) =>
-    `${name.padEnd(16)} ${String(s.questions).padStart(3)}  ${pct(s.recallAt1)}  ${pct(s.recallAt5)}  ${pct(s.mrr)}  ${pct(s.refusalAccuracy)}`;
-  const lines = [`${'kind'.padEnd(16)}   n  R@1    R@5    MRR    refusal`];
+    `${name.padEnd(16)} ${String(s.questions).padStart(3)}  ${pct(s.recallAt1)}  ${pct(s.recallAt5)}  ${pct(s.mrr)}  ${pct(s.refusalAccuracy)}    ${pct(s.answeredShare)}`;
+  const lines = [`${'kind'.padEnd(16)}   n  R@1    R@5    MRR    refusal  answered`];
   for (const [kind, s] of Object.entries(report.byKind)) lines.push(row(kind, s));
   lines.push(row('overall', report.overall));
   if (report.k !== 5) lines.push(`recall@${report.k} overall: ${pct(report.overall.recallAtK)}`);

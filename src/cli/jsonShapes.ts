@@ -27,6 +27,7 @@ export function askJson(result: AskResult) {
   return {
     question: result.question,
     answered: result.answered,
+    ...(result.refusal ? { refusal: result.refusal } : {}),
     mode: result.mode,
     ...(result.model ? { model: result.model } : {}),
     language: result.language,

@@ -48,6 +48,8 @@ export interface EvalScores {
   readonly mrr: number | null;
   /** Share of no-gold questions that `ask` left unanswered. */
   readonly refusalAccuracy: number | null;
+  /** Share of all the questions that `ask` answered: with gold, higher is better; without, lower. */
+  readonly answeredShare: number | null;
 }
 
 export interface EvalReport {
@@ -78,8 +80,9 @@ export async function runEval(core: FeudCore, questions: readonly EvalQuestion[]
       const hits = await core.retrieve(question.q, { limit: Math.max(k, 5) });
       const gold = question.gold.map((g) => g.toLowerCase());
       const index = hits.findIndex((h) => gold.some((g) => h.text.toLowerCase().includes(g)));
-      const answer = question.gold.length === 0 ? await core.ask(question.q) : null;
-      outcomes.push({ question, rank: index >= 0 ? index + 1 : null, answered: answer?.answered ?? true, error: null });
+      // Every question is asked, so that the gate's trade-off shows: answerable ones refused, off-topic ones answered.
+      const answer = await core.ask(question.q);
+      outcomes.push({ question, rank: index >= 0 ? index + 1 : null, answered: answer.answered, error: null });
     } catch (error) {
       outcomes.push({
         question,
@@ -103,6 +106,7 @@ export async function runEval(core: FeudCore, questions: readonly EvalQuestion[]
     if (o.question.gold.length === 0 && o.answered) return [{ ...base, problem: 'answered but should be refused' }];
     if (o.question.gold.length > 0 && (o.rank === null || o.rank > 5))
       return [{ ...base, problem: 'no gold passage in the top 5' }];
+    if (o.question.gold.length > 0 && !o.answered) return [{ ...base, problem: 'refused but answerable' }];
     return [];
   });
   return { k, overall: score(outcomes, k), byKind, failures };
@@ -124,6 +128,7 @@ function score(outcomes: readonly Outcome[], k: number): EvalScores {
         ? null
         : round(withGold.reduce((s, o) => s + (o.rank ? 1 / o.rank : 0), 0) / withGold.length),
     refusalAccuracy: share(noGold, (o) => !o.answered && o.error === null),
+    answeredShare: share(outcomes, (o) => o.answered && o.error === null),
   };
 }
 

@@ -40,14 +40,18 @@ describe('searchPassages on the bundled corpus', () => {
     expect(topText('What did Sutskevr write in his email?')).toContain('Sutskever');
   });
 
-  it('returns nothing for questions the corpus does not cover', () => {
-    for (const q of [
-      'What is the capital of France?',
-      'Wie wird das Wetter morgen in Berlin?',
-      'What is the best recipe for apple pie?',
-    ]) {
+  it('returns nothing when no word of the question is in the corpus', () => {
+    for (const q of ['What is the capital of France?', 'Wie wird das Wetter morgen in Berlin?']) {
       expect(core.search(q), q).toEqual([]);
     }
+  });
+
+  it('ranks without a floor: a question sharing one stray word still gets candidates, which ask refuses', async () => {
+    const q = 'What is the best recipe for apple pie?';
+    expect(core.search(q).length).toBeGreaterThan(0);
+    const result = await core.ask(q);
+    expect(result).toMatchObject({ answered: false, refusal: 'weak-match', citations: [] });
+    expect(await core.ask('What is the capital of France?')).toMatchObject({ answered: false, refusal: 'off-topic' });
   });
 
   it('highlights matched words in the snippet', () => {
@@ -61,8 +65,8 @@ describe('searchPassages on the bundled corpus', () => {
   });
 
   it('fuses extra phrasings of the question by reciprocal rank', () => {
-    const plain = core.search('Kapital von Tesla', { limit: 5 });
-    const fused = core.search('Kapital von Tesla', { limit: 5, extraQueries: ['Tesla mit OpenAI fusionieren'] });
+    const plain = core.search('Kapital', { limit: 5 });
+    const fused = core.search('Kapital', { limit: 5, extraQueries: ['Tesla mit OpenAI fusionieren'] });
     expect(plain.some((h) => h.text.includes('Tesla mit OpenAI zu fusionieren'))).toBe(false);
     expect(fused.some((h) => h.text.includes('Tesla mit OpenAI zu fusionieren'))).toBe(true);
   });

@@ -1,0 +1,31 @@
+import { getCorpusVersion } from '../corpus/corpusMeta.js';
+import type { Db } from '../db/database.js';
+import { statement } from '../db/statements.js';
+import { isSupportedLanguage, type Language } from '../text/languages.js';
+
+/** What query planning needs to know about the index, recomputed only when the corpus version changes. */
+export interface CorpusStats {
+  readonly version: string | null;
+  readonly passages: number;
+  readonly languages: Language[];
+}
+
+const statsCache = new WeakMap<Db, CorpusStats>();
+
+export function corpusStats(db: Db): CorpusStats {
+  const version = getCorpusVersion(db);
+  const cached = statsCache.get(db);
+  if (cached && cached.version === version) return cached;
+  const passages = statement(db, 'SELECT count(*) FROM passages').pluck().get() as number;
+  const languages = (
+    statement(db, 'SELECT DISTINCT language FROM articles ORDER BY language').pluck().all() as string[]
+  ).filter(isSupportedLanguage);
+  const stats = { version, passages, languages: languages.length > 0 ? languages : (['en'] as Language[]) };
+  statsCache.set(db, stats);
+  return stats;
+}
+
+/** The languages of the articles in the index (English when it is empty). */
+export function corpusLanguages(db: Db): Language[] {
+  return corpusStats(db).languages;
+}

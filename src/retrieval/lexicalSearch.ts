@@ -1,0 +1,89 @@
+import type { Db } from '../db/database.js';
+import { statement } from '../db/statements.js';
+import { detectLanguage } from '../text/detectLanguage.js';
+import type { CorpusStats } from './corpusStats.js';
+import { lexicalScore, lexicalSignals, type LexicalSignals } from './lexicalScore.js';
+import { PASSAGE_COLUMNS, toPassageRecord, type PassageRecord } from './passageRecords.js';
+import { buildMatchExpression, buildQueryWords } from './queryTerms.js';
+import { weighWords, type WeightedWord } from './weighWords.js';
+
+/** A passage found by its words, scored against one phrasing of the question. */
+export interface LexicalHit {
+  readonly passage: PassageRecord;
+  readonly score: number;
+  readonly signals: LexicalSignals;
+}
+
+/** A word found in more than this share of passages is left out of the first MATCH (it still counts for scoring). */
+const COMMON_WORD_SHARE = 0.3;
+/** BM25 candidates re-scored per query: enough that a passage with all the words close together is among them. */
+export const LEXICAL_CANDIDATES = 100;
+
+/**
+ * The passages that share words with one phrasing of the question, best first. This
+ * ranks and never refuses: a passage that shares a single known word is a candidate,
+ * and whether the corpus answers the question is decided later, over every signal.
+ * Any input is safe: the text is reduced to quoted terms before it reaches MATCH.
+ */
+export function lexicalSearch(db: Db, text: string, stats: CorpusStats, candidates: number): LexicalResult {
+  const words = weighWords(db, buildQueryWords(text, detectLanguage(text), stats.languages), stats);
+  const known = words.filter((w) => w.weight > 0);
+  const rows = known.length > 0 ? candidateRows(db, known, stats, Math.max(candidates, LEXICAL_CANDIDATES)) : [];
+  const best = -Math.min(...rows.map((r) => r.rank));
+  const hits = rows
+    .map(({ passage, rank }) => {
+      const signals = lexicalSignals(passage.terms, words);
+      return { passage, signals, score: round(lexicalScore(-rank / best, signals)) };
+    })
+    .sort((a, b) => b.score - a.score);
+  return { hits, words: words.length, knownWords: known.length };
+}
+
+/** The passages one phrasing found, and how many of its content words the index knows. */
+export interface LexicalResult {
+  readonly hits: LexicalHit[];
+  /** Content words of the phrasing (stop words left out). */
+  readonly words: number;
+  /** Those the index knows, as typed, corrected or through their parts. */
+  readonly knownWords: number;
+}
+
+/**
+ * BM25 candidates. Very common words would make FTS5 walk most of the index for little
+ * gain, so the rarer words are searched first; when they find fewer passages than wanted,
+ * the common words fill the list, so that a question whose only rare word is a stray one
+ * ("make", "names") still reaches the passages about its common ones (the people it names).
+ */
+function candidateRows(
+  db: Db,
+  known: readonly WeightedWord[],
+  stats: CorpusStats,
+  limit: number,
+): { passage: PassageRecord; rank: number }[] {
+  const rare = known.filter((w) => w.df <= stats.passages * COMMON_WORD_SHARE);
+  const first = fetchCandidates(db, rare.length > 0 ? rare : known, limit);
+  if (first.length >= limit || rare.length === 0 || rare.length === known.length) return first;
+  const seen = new Set(first.map((r) => r.passage.rowid));
+  return [...first, ...fetchCandidates(db, known, limit).filter((r) => !seen.has(r.passage.rowid))];
+}
+
+function fetchCandidates(
+  db: Db,
+  words: readonly WeightedWord[],
+  limit: number,
+): { passage: PassageRecord; rank: number }[] {
+  const match = buildMatchExpression(words.flatMap((w) => w.alternatives));
+  if (!match) return [];
+  return statement(
+    db,
+    `SELECT ${PASSAGE_COLUMNS}, hits.rank
+       FROM (SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?) AS hits
+       JOIN passages p ON p.rowid = hits.rowid
+       JOIN articles a ON a.id = p.article_id
+       ORDER BY hits.rank`,
+  )
+    .all(match, limit)
+    .map((row) => ({ passage: toPassageRecord(row), rank: (row as { rank: number }).rank }));
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
