@@ -25,7 +25,7 @@ export function cleanQuestion(text: string): string {
       .replace(/```[\w+-]*\n?|```|`|\|\||\*\*|\*|__|~~/g, ' ')
       .replace(/(^|\s)_([^_\s][^_]*)_(?=\s|$|[?!.,])/g, '$1$2')
       // Emoji and the joiners and variation selectors that build them.
-      .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|[\u200d\ufe0e\ufe0f\u20e3]/gu, ' ')
+      .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0e|\ufe0f|\u20e3/gu, ' ')
       .replace(/[\u{1f1e6}-\u{1f1ff}]/gu, ' ')
       .replace(/\s+/g, ' ')
       .trim()

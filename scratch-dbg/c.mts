@@ -1,2 +1,0 @@
-import { cleanQuestion } from '../src/retrieval/cleanQuestion.js';
-for (const q of ['@everyone @here why did Musk leave OpenAI? <@123> <@&987>', '||spoiler|| **bold** `code` > quote: why did musk leave', '<@&123456> ping all mods: what did sutskever say', '> why did *musk* leave 🚀🔥 <:pepe:12345> [OpenAI](https://x.y) _really_ 1️⃣ 🇩🇪', '```\nwhat is xai\n```', 'email me@here.com x_y_z 2*3']) console.log(JSON.stringify(cleanQuestion(q)));
