@@ -53,7 +53,7 @@ export interface FeudCore {
    * Re-read the corpus folder (default: the configured one) and swap the index atomically.
    * Reloads run one at a time; questions keep being answered from the old corpus meanwhile.
    */
-  reload(dir?: string): Promise<ReloadReport>;
+  reload(dir?: string, options?: { allowEmpty?: boolean }): Promise<ReloadReport>;
   /** Run a small write now, or after the reload in progress (see WriteGate). */
   write(fn: () => void): void;
   close(): void;
@@ -234,10 +234,13 @@ export function createCore({
 
     sources: (language) => listSources(db, language),
 
-    reload(dir = corpusDir) {
+    reload(dir = corpusDir, options = {}) {
       const run = () =>
         gate.hold(async () => {
-          const report = await reloadCorpus(writer ?? db, dir, { yieldEvery: writer ? RELOAD_BATCH : 0 });
+          const report = await reloadCorpus(writer ?? db, dir, {
+            yieldEvery: writer ? RELOAD_BATCH : 0,
+            allowEmpty: options.allowEmpty,
+          });
           pruneCaches(writer ?? db, report.version);
           return report;
         });
@@ -259,13 +262,16 @@ export function createCore({
   };
 
   function logReload(report: ReloadReport): void {
-    logger.info(
+    // Rejected files and warnings need a person's attention, whatever the log level of the caller.
+    const level = report.rejected.length > 0 || report.warnings.length > 0 ? 'warn' : 'info';
+    logger[level](
       {
         added: report.added.length,
         updated: report.updated.length,
         removed: report.removed.length,
         unchanged: report.unchanged.length,
         rejected: report.rejected,
+        warnings: report.warnings,
         version: report.version,
         ms: report.ms,
       },
@@ -295,6 +301,8 @@ export async function openCore(options: {
   logger: Logger;
   model?: ChatModel;
   limiter?: Limiter;
+  /** Ingest the corpus folder when the index has none yet (default true; the ingest command does it itself, to report it). */
+  ingestOnFirstUse?: boolean;
 }): Promise<FeudCore> {
   const db = openDatabase(options.dbPath);
   let writer: Db | undefined;
@@ -303,7 +311,7 @@ export async function openCore(options: {
     if (applied.length > 0) options.logger.info({ applied }, 'migrations applied');
     writer = options.dbPath === ':memory:' ? undefined : openDatabase(options.dbPath, { cacheMiB: 64 });
     const core = createCore({ ...options, db, writer });
-    if (getCorpusVersion(db) === null) await core.reload();
+    if (options.ingestOnFirstUse !== false && getCorpusVersion(db) === null) await core.reload();
     return core;
   } catch (error) {
     writer?.close();

@@ -54,6 +54,7 @@ export function formatReload(report: ReloadReport): string {
   ];
   if (report.keptFromBefore.length > 0)
     lines.push(list('kept from before (their file is now invalid)', report.keptFromBefore));
+  for (const warning of report.warnings) lines.push(`warning: ${warning}`);
   lines.push(report.rejected.length > 0 ? 'rejected:' : 'rejected: none');
   for (const r of report.rejected) lines.push(`  ${r.file}: ${r.reason}`);
   return lines.join('\n');

@@ -78,5 +78,6 @@ export function reloadJson(report: ReloadReport) {
     articles: report.articles,
     passages: report.passages,
     ms: report.ms,
+    warnings: report.warnings,
   };
 }

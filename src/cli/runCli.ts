@@ -16,7 +16,7 @@ Usage:
   feudbot ask "<question>" [--json] [--language en|de]
   feudbot search "<question>" [--json] [--limit N]
   feudbot sources [--json] [--language en|de]
-  feudbot ingest [--corpus DIR] [--json]
+  feudbot ingest [--corpus DIR] [--allow-empty] [--json]
   feudbot migrate
   feudbot eval --questions FILE [--limit K] [--json]
 
@@ -42,6 +42,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
         language: { type: 'string' },
         corpus: { type: 'string' },
         questions: { type: 'string' },
+        'allow-empty': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -90,7 +91,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
       return 0;
     },
     async ingest(core) {
-      const report = await core.reload(values.corpus ?? config.corpusDir);
+      const report = await core.reload(values.corpus ?? config.corpusDir, { allowEmpty: values['allow-empty'] });
       print(reloadJson(report), formatReload(report));
       return 0;
     },
@@ -115,6 +116,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
     logger,
     model: modelFromConfig(config.openai),
     limiter: createLimiter(config.openai.maxConcurrency, config.openai.maxQueue),
+    ingestOnFirstUse: command !== 'ingest',
   });
   try {
     return await handler(core);

@@ -23,10 +23,15 @@ const MAX_FILES = 100_000;
 
 /**
  * Read and validate every article file (`*.md`) in a corpus folder, in name order. A bad
- * file is listed with its reason and never stops the others; of two files with one id,
- * the later one is rejected. Hidden files and README.md are skipped.
+ * file is listed with its reason and never stops the others. Of two files with one id,
+ * the one that already holds that id in the index (`indexedFiles`: id → file) keeps it,
+ * whatever the names; otherwise the later one in name order is rejected. Hidden files
+ * and README.md are skipped.
  */
-export async function readCorpusDir(dir: string): Promise<CorpusDirContents> {
+export async function readCorpusDir(
+  dir: string,
+  indexedFiles: ReadonlyMap<string, string> = new Map(),
+): Promise<CorpusDirContents> {
   let names: string[];
   try {
     names = (await readdir(dir)).sort();
@@ -35,9 +40,8 @@ export async function readCorpusDir(dir: string): Promise<CorpusDirContents> {
   }
   if (names.length > MAX_FILES) throw new UserFacingError(`The corpus folder ${dir} has more than ${MAX_FILES} files.`);
 
-  const articles: CorpusFile[] = [];
+  const parsed: CorpusFile[] = [];
   const rejected: RejectedFile[] = [];
-  const fileById = new Map<string, string>();
   for (const file of names) {
     if (file.startsWith('.') || file.toLowerCase() === 'readme.md') continue;
     const path = join(dir, file);
@@ -70,13 +74,25 @@ export async function readCorpusDir(dir: string): Promise<CorpusDirContents> {
       rejected.push({ file, reason: result.reason });
       continue;
     }
-    const earlier = fileById.get(result.article.id);
-    if (earlier) {
-      rejected.push({ file, reason: `duplicate id "${result.article.id}" (already used by ${earlier})` });
-      continue;
-    }
-    fileById.set(result.article.id, file);
-    articles.push({ file, article: result.article });
+    parsed.push({ file, article: result.article });
   }
-  return { articles, rejected };
+  return { articles: withoutDuplicateIds(parsed, indexedFiles, rejected), rejected };
+}
+
+function withoutDuplicateIds(
+  parsed: readonly CorpusFile[],
+  indexedFiles: ReadonlyMap<string, string>,
+  rejected: RejectedFile[],
+): CorpusFile[] {
+  const owner = new Map<string, string>();
+  for (const { file, article } of parsed) {
+    const indexed = indexedFiles.get(article.id);
+    if (!owner.has(article.id) || file === indexed) owner.set(article.id, file);
+  }
+  return parsed.filter(({ file, article }) => {
+    const kept = owner.get(article.id)!;
+    if (kept === file) return true;
+    rejected.push({ file, reason: `duplicate id "${article.id}" (already used by ${kept})` });
+    return false;
+  });
 }

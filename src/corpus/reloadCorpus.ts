@@ -21,6 +21,8 @@ export interface ReloadReport {
   readonly articles: number;
   readonly passages: number;
   readonly ms: number;
+  /** Things a moderator should look at, e.g. a reload that removed most of the corpus. */
+  readonly warnings: string[];
 }
 
 export interface ReloadOptions {
@@ -32,6 +34,8 @@ export interface ReloadOptions {
    * while this one must not be used by anything else until the reload ends.
    */
   readonly yieldEvery?: number;
+  /** Allow a reload that leaves no article at all (the operator's explicit `--allow-empty`). */
+  readonly allowEmpty?: boolean;
 }
 
 interface ExistingRow {
@@ -52,7 +56,10 @@ interface ExistingRow {
  */
 export async function reloadCorpus(db: Db, dir: string, options: ReloadOptions = {}): Promise<ReloadReport> {
   const started = performance.now();
-  const { articles, rejected } = await readCorpusDir(dir);
+  const indexedFiles = new Map(
+    (db.prepare('SELECT id, source_file FROM articles').all() as ExistingRow[]).map((r) => [r.id, r.source_file]),
+  );
+  const { articles, rejected } = await readCorpusDir(dir, indexedFiles);
   const rejectedFiles = new Set(rejected.map((r) => r.file));
 
   const insertArticle = db.prepare(
@@ -88,10 +95,18 @@ export async function reloadCorpus(db: Db, dir: string, options: ReloadOptions =
     const keptFromBefore = [...existing.values()]
       .filter((row) => !incoming.has(row.id) && rejectedFiles.has(row.source_file))
       .map((row) => row.id);
-    if (incoming.size === 0 && existing.size > 0 && rejected.length === 0) {
-      // An empty folder is far more often a wrong CORPUS_DIR than a wish to delete everything.
-      throw new UserFacingError(`The corpus folder ${dir} has no articles; the current corpus is kept.`);
+    const removing = [...existing.keys()].filter((id) => !incoming.has(id) && !keptFromBefore.includes(id));
+    if (existing.size > 0 && removing.length === existing.size && incoming.size === 0 && !options.allowEmpty) {
+      // A folder with no valid article (an empty one, /etc, one broken file) is far more often a
+      // wrong CORPUS_DIR than a wish to delete everything.
+      throw new UserFacingError(
+        `The corpus folder ${dir} has no valid article (${rejected.length} other file(s)); the current corpus of ${existing.size} article(s) is kept. To empty the corpus on purpose, reload with --allow-empty.`,
+      );
     }
+    const warnings =
+      removing.length > existing.size / 2
+        ? [`This reload removed ${removing.length} of ${existing.size} articles. If that was not intended, check the corpus folder.`]
+        : [];
 
     let written = 0;
     const report = { added: [] as string[], updated: [] as string[], removed: [] as string[], unchanged: [] as string[] };
@@ -124,7 +139,7 @@ export async function reloadCorpus(db: Db, dir: string, options: ReloadOptions =
     const counts = db
       .prepare('SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM passages) AS passages')
       .get() as { articles: number; passages: number };
-    return { ...report, keptFromBefore, previousVersion, version, ...counts };
+    return { ...report, keptFromBefore, previousVersion, version, ...counts, warnings };
   };
 
   function writeArticle(article: Article, file: string, hash: string): void {

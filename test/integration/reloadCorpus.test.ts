@@ -142,6 +142,63 @@ describe('reloadCorpus', () => {
     }
   });
 
+  it.each([
+    ['only a stray text file', { 'notes.txt': 'hello' }],
+    ['one broken article', { 'broken.md': '---\ntitle: [unclosed\n---\nbody' }],
+    ['files of another kind', { passwd: 'root:x:0:0', hosts: '127.0.0.1 localhost', 'x.conf': 'a=b' }],
+  ])('refuses a folder with %s and no valid article, keeping the corpus whole', async (_name, files) => {
+    await reloadCorpus(db, corpus.path);
+    const other = tempDir();
+    try {
+      for (const [name, content] of Object.entries(files)) writeArticle(other.path, name, content);
+      await expect(reloadCorpus(db, other.path)).rejects.toThrow(/no valid article.*--allow-empty/);
+      expect(count(db, 'articles')).toBe(5);
+      expect(dfOutOfStep(db)).toEqual([]);
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('empties the corpus only when asked to explicitly, and warns', async () => {
+    await reloadCorpus(db, corpus.path);
+    const other = tempDir();
+    try {
+      writeArticle(other.path, 'notes.txt', 'hello');
+      const report = await reloadCorpus(db, other.path, { allowEmpty: true });
+      expect(report.removed.sort()).toEqual(BUNDLED_IDS);
+      expect(report.articles).toBe(0);
+      expect(report.warnings).toEqual([expect.stringContaining('removed 5 of 5 articles')]);
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('says so when a reload removes more than half of the articles', async () => {
+    await reloadCorpus(db, corpus.path);
+    for (const id of BUNDLED_IDS.slice(0, 3)) unlinkSync(join(corpus.path, `${id}.md`));
+    const report = await reloadCorpus(db, corpus.path);
+    expect(report.removed).toHaveLength(3);
+    expect(report.warnings).toEqual([expect.stringContaining('removed 3 of 5 articles')]);
+    unlinkSync(join(corpus.path, `${BUNDLED_IDS[3]}.md`));
+    expect((await reloadCorpus(db, corpus.path)).warnings).toEqual([]); // 1 of 2 is not more than half
+  });
+
+  it('a new file with an indexed id is rejected, whatever its name, and the indexed article keeps its id', async () => {
+    await reloadCorpus(db, corpus.path);
+    const original = readFileSync(join(corpus.path, 'wynswell-ai-face-off.md'), 'utf8');
+    // "dup-id.md" sorts before the original file; before the fix it took the id over.
+    writeArticle(corpus.path, 'dup-id.md', original.replace(/^title: .*$/m, 'title: "An impostor"'));
+    const report = await reloadCorpus(db, corpus.path);
+    expect(report.updated).toEqual([]);
+    expect(report.rejected).toEqual([
+      { file: 'dup-id.md', reason: 'duplicate id "wynswell-ai-face-off" (already used by wynswell-ai-face-off.md)' },
+    ]);
+    expect(db.prepare("SELECT title, source_file FROM articles WHERE id = 'wynswell-ai-face-off'").get()).toEqual({
+      title: expect.not.stringContaining('impostor'),
+      source_file: 'wynswell-ai-face-off.md',
+    });
+  });
+
   it('says which folder cannot be read', async () => {
     await expect(reloadCorpus(db, join(corpus.path, 'missing'))).rejects.toThrow(
       /corpus folder .*missing cannot be read/,

@@ -18,6 +18,8 @@ export function reloadMessage(report: ReloadReport, ui: Language): { embeds: API
     { name: 'Unchanged', value: String(report.unchanged.length) },
     { name: `Rejected (${report.rejected.length})`, value: truncate(rejected || '—', EMBED_FIELD_VALUE_MAX) },
   ];
+  if (report.warnings.length > 0)
+    fields.unshift({ name: '⚠', value: truncate(report.warnings.join('\n'), EMBED_FIELD_VALUE_MAX) });
   if (report.keptFromBefore.length > 0)
     fields.push({ name: 'Kept from before (file now invalid)', value: list(report.keptFromBefore) });
   return {
