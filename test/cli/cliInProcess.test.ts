@@ -59,7 +59,7 @@ describe('feudbot CLI (in process)', () => {
     expect(weak).toMatchObject({ answered: false, refusal: 'weak-match' });
     const answered = JSON.parse(
       (await cli(['ask', '@everyone @here why did Musk leave OpenAI? <@123>', '--json'], env)).stdout,
-    );
+    ) as Record<string, unknown>;
     expect(answered).toMatchObject({ answered: true });
     expect(answered.refusal).toBeUndefined();
   });
