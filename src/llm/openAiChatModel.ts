@@ -1,15 +1,30 @@
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
+
+/** What each attempt passes to the SDK: the deadline's signal, and its share of the time for headers. */
+interface RequestOptions {
+  readonly signal: AbortSignal;
+  readonly timeout: number;
+}
+import { cappedFetch } from './cappedFetch.js';
 import { type ChatModel, type ChatReply, type ChatRequest, StructuredOutputUnsupportedError } from './chatModel.js';
+import { withDeadline } from './deadline.js';
 
 export interface OpenAiSettings {
   readonly apiKey: string | undefined;
   readonly baseURL: string | undefined;
   readonly model: string;
+  /** The whole call, retries included, ends by then (see withDeadline). */
   readonly timeoutMs: number;
-  /** Retries of timeouts, 429s and 5xx, with the SDK's exponential backoff (it honours Retry-After). */
+  /** Retries of timeouts, 429s and 5xx, within the deadline. */
   readonly maxRetries?: number;
 }
+
+/**
+ * Most bytes read from one reply. An answer is a few hundred tokens; a server that sends
+ * megabytes is broken or hostile, and it must not fill memory, the cache or the screen.
+ */
+export const MAX_REPLY_BYTES = 1024 * 1024;
 
 // Local servers (Ollama, llama.cpp, vLLM) ignore the key, but the SDK wants one.
 const NO_KEY = 'not-needed';
@@ -20,8 +35,11 @@ export function createOpenAiChatModel(settings: OpenAiSettings): ChatModel {
     apiKey: settings.apiKey ?? NO_KEY,
     baseURL: settings.baseURL,
     timeout: settings.timeoutMs,
-    maxRetries: settings.maxRetries ?? 2,
+    // Retries are withDeadline's, so that they fit in the deadline; the SDK's would wait as long as a server asks.
+    maxRetries: 0,
+    fetch: cappedFetch(MAX_REPLY_BYTES),
   });
+  const retries = settings.maxRetries ?? 2;
 
   return {
     model: settings.model,
@@ -42,17 +60,9 @@ export function createOpenAiChatModel(settings: OpenAiSettings): ChatModel {
           : {}),
       };
       try {
-        if (request.onDelta) return await streamChat(client, params, request.onDelta);
-        const completion = await client.chat.completions.create({ ...params, stream: false });
-        const choice = completion.choices[0];
-        return {
-          content: choice?.message.content ?? '',
-          finishReason: choice?.finish_reason ?? null,
-          refusal: choice?.message.refusal ?? null,
-          usage: completion.usage
-            ? { promptTokens: completion.usage.prompt_tokens, completionTokens: completion.usage.completion_tokens }
-            : null,
-        };
+        return await withDeadline(settings.timeoutMs, retries, (signal, timeout) =>
+          send(params, request, { signal, timeout }),
+        );
       } catch (error) {
         if (request.jsonSchema && rejectsStructuredOutput(error)) {
           throw new StructuredOutputUnsupportedError(error instanceof Error ? error.message : String(error));
@@ -61,35 +71,65 @@ export function createOpenAiChatModel(settings: OpenAiSettings): ChatModel {
       }
     },
   };
+
+  async function send(
+    params: ChatCompletionCreateParamsBase,
+    request: ChatRequest,
+    options: RequestOptions,
+  ): Promise<ChatReply> {
+    if (request.onDelta) return await streamChat(client, params, request.onDelta, options);
+    const completion = await client.chat.completions.create({ ...params, stream: false }, options);
+    const choice = completion.choices[0];
+    return {
+      content: choice?.message.content ?? '',
+      finishReason: choice?.finish_reason ?? null,
+      refusal: choice?.message.refusal ?? null,
+      usage: completion.usage
+        ? { promptTokens: completion.usage.prompt_tokens, completionTokens: completion.usage.completion_tokens }
+        : null,
+    };
+  }
 }
 
 async function streamChat(
   client: OpenAI,
   params: ChatCompletionCreateParamsBase,
   onDelta: (delta: string) => void,
+  options: RequestOptions,
 ): Promise<ChatReply> {
-  const stream = await client.chat.completions.create({
-    ...params,
-    stream: true,
-    stream_options: { include_usage: true },
-  });
+  const stream = await client.chat.completions.create(
+    { ...params, stream: true, stream_options: { include_usage: true } },
+    options,
+  );
   let content = '';
   let refusal: string | null = null;
   let finishReason: string | null = null;
   let usage: ChatReply['usage'] = null;
-  for await (const chunk of stream) {
-    const choice = chunk.choices[0];
-    const delta = choice?.delta.content;
-    if (delta) {
-      content += delta;
-      onDelta(delta);
-    }
-    if (choice?.delta.refusal) refusal = (refusal ?? '') + choice.delta.refusal;
-    if (choice?.finish_reason) finishReason = choice.finish_reason;
-    if (chunk.usage)
-      usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
+  try {
+    await readStream();
+  } catch (error) {
+    // Text already shown cannot be taken back, so a stream that breaks midway is not retried.
+    if (content) throw new Error(`the stream broke after ${content.length} characters`, { cause: error });
+    throw error;
   }
+  // The SDK's stream iterator ends quietly when its signal aborts: a cut-off stream is not a reply.
+  if (options.signal.aborted) throw new Error('the stream was cut off at the deadline');
   return { content, finishReason, refusal, usage };
+
+  async function readStream() {
+    for await (const chunk of stream) {
+      const choice = chunk.choices[0];
+      const delta = choice?.delta.content;
+      if (delta) {
+        content += delta;
+        onDelta(delta);
+      }
+      if (choice?.delta.refusal) refusal = (refusal ?? '') + choice.delta.refusal;
+      if (choice?.finish_reason) finishReason = choice.finish_reason;
+      if (chunk.usage)
+        usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
+    }
+  }
 }
 
 /**

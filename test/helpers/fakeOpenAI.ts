@@ -22,7 +22,13 @@ export type FakeReply =
   /** An HTTP error with an OpenAI-style error body. */
   | { kind: 'error'; status: number; message: string; headers?: Record<string, string> }
   /** Never answer (until the server closes). */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** Headers and "{", then one space every intervalMs, forever: the SDK's own timer has stopped by then. */
+  | { kind: 'drip'; intervalMs: number }
+  /** A stream that never ends: this content piece (or a keep-alive comment when null) every intervalMs. */
+  | { kind: 'endlessStream'; piece: string | null; intervalMs: number }
+  /** A valid completion whose content is this many bytes of "x". */
+  | { kind: 'huge'; bytes: number };
 
 export type Script = (request: RecordedRequest, index: number) => FakeReply;
 
@@ -92,6 +98,28 @@ function reply(res: ServerResponse, request: RecordedRequest, answer: FakeReply)
   const base = { id: 'chatcmpl-fake', created: Math.floor(Date.now() / 1000), model: request.body.model };
   switch (answer.kind) {
     case 'hang':
+      return;
+    case 'drip': {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{');
+      const timer = setInterval(() => res.write(' '), answer.intervalMs);
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
+    case 'endlessStream': {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      const timer = setInterval(() => {
+        if (answer.piece === null) res.write(': keep-alive\n\n');
+        else {
+          const choices = [{ index: 0, delta: { content: answer.piece }, finish_reason: null }];
+          res.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices })}\n\n`);
+        }
+      }, answer.intervalMs);
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
+    case 'huge':
+      reply(res, request, { kind: 'completion', content: 'x'.repeat(answer.bytes) });
       return;
     case 'error':
       sendJson(

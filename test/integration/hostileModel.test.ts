@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FeudCore } from '../../src/core.js';
+import { createOpenAiChatModel, MAX_REPLY_BYTES } from '../../src/llm/openAiChatModel.js';
+import { type FakeOpenAI, type FakeReply, isTranslationRequest, startFakeOpenAI } from '../helpers/fakeOpenAI.js';
+import { coreWithFakeModel, FAKE_MODEL } from '../helpers/llmCore.js';
+
+// Issue 15: a model server must not hold a question past OPENAI_TIMEOUT_MS, whatever it sends.
+const DEADLINE_MS = 600;
+/** Start-up, retrieval and the quoted fallback: what an answer may take beyond the deadline. */
+const SLACK_MS = 1_500;
+const QUESTION = 'Why did Musk leave OpenAI?';
+
+let fake: FakeOpenAI;
+let core: FeudCore | undefined;
+beforeEach(async () => {
+  fake = await startFakeOpenAI();
+});
+afterEach(async () => {
+  core?.close();
+  core = undefined;
+  await fake.close();
+});
+
+/** Every call (translation and answer) gets the same hostile reply. */
+const always = (reply: FakeReply) => fake.script(() => reply);
+
+async function timedAsk(options: { onPartial?: (text: string) => void } = {}) {
+  core = await coreWithFakeModel(fake, { timeoutMs: DEADLINE_MS, maxRetries: 2 });
+  const started = performance.now();
+  const result = await core.ask(QUESTION, options);
+  return { result, ms: performance.now() - started };
+}
+
+describe('a hostile model server', () => {
+  it('headers, "{", then a space every 50 ms: the deadline ends it and the articles are quoted', async () => {
+    always({ kind: 'drip', intervalMs: 50 });
+    const { result, ms } = await timedAsk();
+    expect(result).toMatchObject({ mode: 'extractive', answered: true, fallbackReason: 'timed out' });
+    // Translation and answer each have their own deadline; nothing waits beyond both.
+    expect(ms).toBeLessThan(2 * DEADLINE_MS + SLACK_MS);
+  });
+
+  it('an endless stream of unchecked markers, or of keep-alive comments, ends at the deadline', async () => {
+    for (const piece of ['[42] ', null]) {
+      always({ kind: 'endlessStream', piece, intervalMs: 5 });
+      const partials: string[] = [];
+      const { result, ms } = await timedAsk({ onPartial: (t) => partials.push(t) });
+      expect(result).toMatchObject({ mode: 'extractive', fallbackReason: 'timed out' });
+      expect(ms).toBeLessThan(2 * DEADLINE_MS + SLACK_MS);
+      core?.close();
+      core = undefined;
+    }
+  });
+
+  it('Retry-After: 120 is not waited for: the call gives up within the deadline', async () => {
+    always({ kind: 'error', status: 429, message: 'slow down', headers: { 'retry-after': '120' } });
+    const { result, ms } = await timedAsk();
+    expect(result).toMatchObject({ mode: 'extractive', fallbackReason: 'HTTP 429 (rate limited)' });
+    expect(ms).toBeLessThan(2 * DEADLINE_MS + SLACK_MS);
+  });
+
+  it('a short Retry-After that fits in the deadline is honoured', async () => {
+    let calls = 0;
+    fake.script((request) =>
+      isTranslationRequest(request)
+        ? { kind: 'error', status: 400, message: 'no translation' }
+        : calls++ === 0
+          ? { kind: 'error', status: 429, message: 'once', headers: { 'retry-after': '0.1' } }
+          : {
+              kind: 'completion',
+              content: JSON.stringify({ answered: true, answer: 'He resigned [1].', citations: [1] }),
+            },
+    );
+    core = await coreWithFakeModel(fake, { timeoutMs: 3_000, maxRetries: 2 });
+    expect(await core.ask(QUESTION)).toMatchObject({ mode: 'llm', answered: true });
+    expect(calls).toBe(2);
+  });
+
+  it('a reply larger than the cap is refused while it is read, not stored', async () => {
+    always({ kind: 'huge', bytes: MAX_REPLY_BYTES * 3 });
+    const model = createOpenAiChatModel({ apiKey: 'k', baseURL: fake.baseURL, model: FAKE_MODEL, timeoutMs: 5_000 });
+    await expect(model.chat({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 10 })).rejects.toThrow(
+      /byte limit/,
+    );
+    const { result } = await timedAsk();
+    expect(result).toMatchObject({ mode: 'extractive' });
+    expect(result.fallbackReason).toMatch(/byte limit/);
+  });
+});
