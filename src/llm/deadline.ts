@@ -56,7 +56,9 @@ function retryWaitMs(error: unknown, tried: number): number {
   // An attempt that timed out has already waited its share: try again at once.
   if (error instanceof OpenAI.APIConnectionTimeoutError) return 0;
   const backoff = BASE_BACKOFF_MS * 2 ** tried;
-  const header = error instanceof OpenAI.APIError ? error.headers?.get('retry-after') : null;
+  const headers: Headers | undefined =
+    error instanceof OpenAI.APIError ? (error.headers as Headers | undefined) : undefined;
+  const header = headers?.get('retry-after') ?? null;
   if (!header) return backoff;
   const seconds = Number(header);
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
