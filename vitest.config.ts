@@ -7,6 +7,14 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Tests must never inherit a developer's keys or tokens.
-    env: { OPENAI_API_KEY: '', OPENAI_BASE_URL: '', DISCORD_TOKEN: '', LOG_LEVEL: 'silent' },
+    env: {
+      OPENAI_API_KEY: '',
+      OPENAI_BASE_URL: '',
+      EMBEDDINGS_MODEL: '',
+      EMBEDDINGS_BASE_URL: '',
+      EMBEDDINGS_API_KEY: '',
+      DISCORD_TOKEN: '',
+      LOG_LEVEL: 'silent',
+    },
   },
 });

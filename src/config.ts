@@ -58,6 +58,11 @@ const schema = z.object({
   OPENAI_MAX_CONCURRENCY: integer(1, 64, 'a whole number between 1 and 64, e.g. 4'),
   OPENAI_MAX_QUEUE: integer(0, 10_000, 'a whole number between 0 and 10000, e.g. 32'),
 
+  EMBEDDINGS_MODEL: text,
+  EMBEDDINGS_BASE_URL: url('http://127.0.0.1:11434/v1 for Ollama'),
+  EMBEDDINGS_API_KEY: text,
+  EMBEDDINGS_TIMEOUT_MS: integer(1_000, 600_000, 'a whole number of milliseconds between 1000 and 600000, e.g. 20000'),
+
   DISCORD_TOKEN: text,
   DISCORD_APPLICATION_ID: z.preprocess(blankAsUnset, snowflake.optional()),
   DISCORD_GUILD_ID: z.preprocess(blankAsUnset, snowflake.optional()),
@@ -83,6 +88,13 @@ export interface Config {
     /** True when a key or a base URL is set: answers then come from the model. */
     readonly enabled: boolean;
   };
+  /** Semantic search; null unless EMBEDDINGS_MODEL is set. The endpoint and key default to the chat ones. */
+  readonly embeddings: {
+    readonly model: string;
+    readonly baseURL: string | undefined;
+    readonly apiKey: string | undefined;
+    readonly timeoutMs: number;
+  } | null;
   readonly discord: {
     readonly token: string | undefined;
     readonly applicationId: string | undefined;
@@ -122,6 +134,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxQueue: e.OPENAI_MAX_QUEUE ?? 32,
       enabled: Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),
     },
+    embeddings: e.EMBEDDINGS_MODEL
+      ? {
+          model: e.EMBEDDINGS_MODEL,
+          baseURL: e.EMBEDDINGS_BASE_URL ?? e.OPENAI_BASE_URL,
+          apiKey: e.EMBEDDINGS_API_KEY ?? e.OPENAI_API_KEY,
+          timeoutMs: e.EMBEDDINGS_TIMEOUT_MS ?? 20_000,
+        }
+      : null,
     discord: {
       token: e.DISCORD_TOKEN,
       applicationId: e.DISCORD_APPLICATION_ID,

@@ -11,6 +11,9 @@ import { reloadCorpus, type ReloadReport } from './corpus/reloadCorpus.js';
 import { openDatabase, type Db } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createWriteGate } from './db/writeGate.js';
+import type { Embedder } from './embeddings/embedder.js';
+import { createOpenAiEmbedder } from './embeddings/openAiEmbedder.js';
+import { createSemanticSearch, type EmbeddingStatus } from './embeddings/semanticSearch.js';
 import type { ChatModel, TokenUsage } from './llm/chatModel.js';
 import { BusyError, createLimiter, type Limiter } from './llm/limiter.js';
 import { answerWithModel, type ModelOutcome } from './llm/modelAnswerer.js';
@@ -25,6 +28,8 @@ import {
   type SearchHit,
   type SearchOptions,
 } from './retrieval/searchPassages.js';
+import type { FusionMethod } from './retrieval/fuse.js';
+import { cleanQuestion } from './retrieval/cleanQuestion.js';
 import { detectLanguage } from './text/detectLanguage.js';
 import type { Language } from './text/languages.js';
 
@@ -56,6 +61,10 @@ export interface FeudCore {
   reload(dir?: string, options?: { allowEmpty?: boolean }): Promise<ReloadReport>;
   /** Run a small write now, or after the reload in progress (see WriteGate). */
   write(fn: () => void): void;
+  /** Where the passage vectors stand; null when semantic search is off. */
+  embeddings(): EmbeddingStatus | null;
+  /** Embed the passages that have no vector yet, and wait for it (the CLI's ingest and eval). */
+  fillEmbeddings(): Promise<EmbeddingStatus | null>;
   close(): void;
 }
 
@@ -73,6 +82,12 @@ export interface CoreDeps {
    * database), a reload runs on `db` without yielding.
    */
   readonly writer?: Db;
+  /** The embedding model for semantic search; without one, search is by words only. */
+  readonly embedder?: Embedder;
+  /** Fill in passage vectors in the background after every reload (the bot); the CLI fills when it asks to. */
+  readonly embedInBackground?: boolean;
+  /** How the rankings are merged (default reciprocal rank fusion). */
+  readonly fusion?: FusionMethod;
 }
 
 /** Articles written between two turns of the event loop during a reload on its own connection. */
@@ -80,6 +95,8 @@ const RELOAD_BATCH = 25;
 
 /** Passages handed to the answerer. */
 const PASSAGES_PER_ANSWER = 5;
+/** Nearest vectors fused with the lexical candidates. */
+const SEMANTIC_CANDIDATES = 50;
 
 export function createCore({
   db,
@@ -88,13 +105,23 @@ export function createCore({
   model,
   limiter = createLimiter(4, 32),
   writer,
+  embedder,
+  embedInBackground = false,
+  fusion = 'rrf',
 }: CoreDeps): FeudCore {
   const gate = createWriteGate((error) => logger.error({ err: error }, 'deferred write failed'));
+  const semantic = embedder
+    ? createSemanticSearch({ db, embedder, logger, limit: limiter.run, write: gate.run })
+    : null;
   const modes = sqliteOutputModes(db, gate.run);
   let reloads: Promise<unknown> = Promise.resolve();
 
   async function retrieve(question: string, limit: number): Promise<Retrieval> {
-    return retrievePassages(db, question, { limit, extraQueries: await translations(question) });
+    const [extraQueries, nearest] = await Promise.all([
+      translations(question),
+      semantic ? semantic.nearest(cleanQuestion(question), Math.max(SEMANTIC_CANDIDATES, limit * 4)) : [],
+    ]);
+    return retrievePassages(db, question, { limit, extraQueries, semantic: nearest, fusion });
   }
 
   /** The model's search queries for the question in each corpus language; none without a model, or when it is busy. */
@@ -249,13 +276,20 @@ export function createCore({
       reloads = next.catch(() => undefined);
       return next.then((report) => {
         logReload(report);
+        // The lexical index has swapped; vectors fill in behind it and search uses those that exist.
+        if (embedInBackground) void semantic?.fill();
         return report;
       });
     },
 
     write: gate.run,
 
+    embeddings: () => semantic?.status() ?? null,
+
+    fillEmbeddings: async () => (semantic ? semantic.fill() : null),
+
     close() {
+      semantic?.close();
       writer?.close();
       db.close();
     },
@@ -280,6 +314,11 @@ export function createCore({
   }
 }
 
+/** The embedding model the configuration asks for, or undefined when search is by words only. */
+export function embedderFromConfig(config: Config['embeddings']): Embedder | undefined {
+  return config ? createOpenAiEmbedder(config) : undefined;
+}
+
 /** The chat model the configuration asks for, or undefined when answers stay extractive. */
 export function modelFromConfig(config: Config['openai']): ChatModel | undefined {
   if (!config.enabled) return undefined;
@@ -301,6 +340,8 @@ export async function openCore(options: {
   logger: Logger;
   model?: ChatModel;
   limiter?: Limiter;
+  embedder?: Embedder;
+  embedInBackground?: boolean;
   /** Ingest the corpus folder when the index has none yet (default true; the ingest command does it itself, to report it). */
   ingestOnFirstUse?: boolean;
 }): Promise<FeudCore> {
@@ -312,6 +353,8 @@ export async function openCore(options: {
     writer = options.dbPath === ':memory:' ? undefined : openDatabase(options.dbPath, { cacheMiB: 64 });
     const core = createCore({ ...options, db, writer });
     if (options.ingestOnFirstUse !== false && getCorpusVersion(db) === null) await core.reload();
+    // Vectors missing from an earlier run (the endpoint was down, the model changed) fill in behind start-up.
+    else if (options.embedInBackground) void core.fillEmbeddings();
     return core;
   } catch (error) {
     writer?.close();

@@ -38,6 +38,16 @@ const LABELS = {
     de: 'Nur Moderatoren können die Artikel neu laden (Server verwalten oder eine Moderatorenrolle).',
   },
   reloadTitle: { en: 'Articles reloaded', de: 'Artikel neu geladen' },
+  embeddingsField: { en: 'Semantic search ({model})', de: 'Semantische Suche ({model})' },
+  embeddingsProgress: {
+    en: 'embedding {embedded} of {total} passages',
+    de: '{embedded} von {total} Abschnitten eingebettet',
+  },
+  embeddingsPaused: {
+    en: '{embedded} of {total} passages; the endpoint failed ({reason}), retrying later. Search uses words meanwhile.',
+    de: '{embedded} von {total} Abschnitten; der Endpunkt ist ausgefallen ({reason}), neuer Versuch später. Bis dahin wird nach Wörtern gesucht.',
+  },
+  embeddingsComplete: { en: 'all {total} passages embedded', de: 'alle {total} Abschnitte eingebettet' },
   reloadFailed: {
     en: 'The reload failed; the articles stay as they were.',
     de: 'Das Neuladen ist fehlgeschlagen; die Artikel bleiben, wie sie waren.',

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, loadDotEnv, type Config } from '../config.js';
 import { missingDiscordSettings } from './discordSettings.js';
-import { modelFromConfig, openCore } from '../core.js';
+import { embedderFromConfig, modelFromConfig, openCore } from '../core.js';
 import { createLimiter } from '../llm/limiter.js';
 import { createLogger } from '../logger.js';
 import { createBot } from './createBot.js';
@@ -32,6 +32,9 @@ async function main(): Promise<void> {
     corpusDir: config.corpusDir,
     logger,
     model: modelFromConfig(config.openai),
+    embedder: embedderFromConfig(config.embeddings),
+    // The bot fills vectors in behind every reload; questions use those that exist meanwhile.
+    embedInBackground: true,
     limiter: createLimiter(config.openai.maxConcurrency, config.openai.maxQueue),
   });
   const bot = createBot({

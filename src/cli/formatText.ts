@@ -1,3 +1,4 @@
+import type { EmbeddingStatus } from '../embeddings/semanticSearch.js';
 import { message } from '../answer/messages.js';
 import type { AskResult, Citation } from '../answer/types.js';
 import type { SourcesListing } from '../corpus/listSources.js';
@@ -42,7 +43,7 @@ export function formatSources(listing: SourcesListing): string {
   return [`Corpus version ${listing.version ?? '(empty)'}: ${listing.articles.length} articles`, ...lines].join('\n');
 }
 
-export function formatReload(report: ReloadReport): string {
+export function formatReload(report: ReloadReport, embeddings: EmbeddingStatus | null = null): string {
   const list = (label: string, ids: readonly string[]) =>
     ids.length > 0 ? `${label}: ${ids.join(', ')}` : `${label}: none`;
   const lines = [
@@ -55,6 +56,7 @@ export function formatReload(report: ReloadReport): string {
   if (report.keptFromBefore.length > 0)
     lines.push(list('kept from before (their file is now invalid)', report.keptFromBefore));
   for (const warning of report.warnings) lines.push(`warning: ${warning}`);
+  if (embeddings) lines.push(formatEmbeddings(embeddings));
   lines.push(report.rejected.length > 0 ? 'rejected:' : 'rejected: none');
   for (const r of report.rejected) lines.push(`  ${r.file}: ${r.reason}`);
   return lines.join('\n');
@@ -73,4 +75,10 @@ export function formatEval(report: EvalReport): string {
     for (const f of report.failures) lines.push(`  ${f.id} [${f.kind}] ${f.problem}: ${f.q}`);
   }
   return lines.join('\n');
+}
+
+/** "embeddings (bge-m3): 812 of 3000 passages, paused: HTTP 500" */
+export function formatEmbeddings(status: EmbeddingStatus): string {
+  const why = status.lastError ? `: ${status.lastError}` : '';
+  return `embeddings (${status.model}): ${status.embedded} of ${status.total} passages, ${status.state}${why}`;
 }

@@ -1,3 +1,4 @@
+import type { EmbeddingStatus } from '../embeddings/semanticSearch.js';
 import type { AskResult } from '../answer/types.js';
 import type { SourcesListing } from '../corpus/listSources.js';
 import type { ReloadReport } from '../corpus/reloadCorpus.js';
@@ -65,7 +66,7 @@ export function sourcesJson(listing: SourcesListing) {
   };
 }
 
-export function reloadJson(report: ReloadReport) {
+export function reloadJson(report: ReloadReport, embeddings: EmbeddingStatus | null = null) {
   return {
     version: report.version,
     previousVersion: report.previousVersion,
@@ -79,5 +80,6 @@ export function reloadJson(report: ReloadReport) {
     passages: report.passages,
     ms: report.ms,
     warnings: report.warnings,
+    ...(embeddings ? { embeddings } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { modelFromConfig, openCore, type FeudCore } from '../core.js';
+import { embedderFromConfig, modelFromConfig, openCore, type FeudCore } from '../core.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { readEvalQuestions, runEval } from '../evaluation/runEval.js';
@@ -92,11 +92,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
     },
     async ingest(core) {
       const report = await core.reload(values.corpus ?? config.corpusDir, { allowEmpty: values['allow-empty'] });
-      print(reloadJson(report), formatReload(report));
+      // The report comes first (the index is live); then vectors fill in, with progress in the log.
+      const embeddings = await core.fillEmbeddings();
+      print(reloadJson(report, embeddings), formatReload(report, embeddings));
       return 0;
     },
     async eval(core) {
       if (!values.questions) throw new UsageError('eval needs --questions FILE');
+      await core.fillEmbeddings();
       const report = await runEval(
         core,
         readEvalQuestions(values.questions),
@@ -115,6 +118,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
     corpusDir: values.corpus ?? config.corpusDir,
     logger,
     model: modelFromConfig(config.openai),
+    embedder: embedderFromConfig(config.embeddings),
     limiter: createLimiter(config.openai.maxConcurrency, config.openai.maxQueue),
     ingestOnFirstUse: command !== 'ingest',
   });

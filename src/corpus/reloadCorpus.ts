@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import { UserFacingError } from '../errors.js';
 import { indexTerms } from '../text/analyze.js';
 import { splitIntoPassages } from '../text/chunk.js';
+import { textHash } from '../text/textHash.js';
 import { contentHash, type Article } from './articleFile.js';
 import { readCorpusDir, type RejectedFile } from './readCorpusDir.js';
 import { getCorpusVersion, setMeta } from './corpusMeta.js';
@@ -82,7 +83,7 @@ export async function reloadCorpus(db: Db, dir: string, options: ReloadOptions =
   };
   const updateSourceFile = db.prepare('UPDATE articles SET source_file = ? WHERE id = ?');
   const insertPassage = db.prepare(
-    'INSERT INTO passages (id, article_id, ordinal, text, terms) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO passages (id, article_id, ordinal, text, terms, text_hash) VALUES (?, ?, ?, ?, ?, ?)',
   );
 
   // A hand-made IMMEDIATE transaction rather than db.transaction(): it may span awaits (yieldEvery).
@@ -151,7 +152,7 @@ export async function reloadCorpus(db: Db, dir: string, options: ReloadOptions =
     });
     splitIntoPassages(article.body, article.language).forEach((text, ordinal) => {
       const terms = indexTerms(text, article.language);
-      insertPassage.run(`${article.id}#${ordinal + 1}`, article.id, ordinal + 1, text, terms.join(' '));
+      insertPassage.run(`${article.id}#${ordinal + 1}`, article.id, ordinal + 1, text, terms.join(' '), textHash(text));
       countTerms(terms, 1);
     });
   }

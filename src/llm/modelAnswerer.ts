@@ -1,3 +1,4 @@
+import { describeError } from './describeError.js';
 import type { Citation } from '../answer/types.js';
 import type { Logger } from '../logger.js';
 import type { SearchHit } from '../retrieval/searchPassages.js';
@@ -112,17 +113,4 @@ async function ask(
     ...(structured ? { jsonSchema: { name: 'feudbot_answer', schema: MODEL_ANSWER_JSON_SCHEMA } } : {}),
     ...(onDelta ? { onDelta } : {}),
   });
-}
-
-/** A short cause for logs and for `fallbackReason`, without request details or keys. */
-export function describeError(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const name = (error as { constructor?: { name?: string } }).constructor?.name ?? 'Error';
-    const status = (error as { status?: unknown }).status;
-    if (name === 'APIConnectionTimeoutError' || name === 'DeadlineError') return 'timed out';
-    if (name === 'APIConnectionError') return 'could not connect';
-    if (typeof status === 'number') return `HTTP ${status}${status === 429 ? ' (rate limited)' : ''}`;
-    if (error instanceof Error) return `${name}: ${error.message.slice(0, 200)}`;
-  }
-  return String(error).slice(0, 200);
 }

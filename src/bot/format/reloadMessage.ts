@@ -1,3 +1,4 @@
+import type { EmbeddingStatus } from '../../embeddings/semanticSearch.js';
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ReloadReport } from '../../corpus/reloadCorpus.js';
 import type { Language } from '../../text/languages.js';
@@ -7,7 +8,11 @@ import { fitEmbed } from './answerMessage.js';
 import { truncate } from './truncate.js';
 
 /** The moderator's private report of a reload. */
-export function reloadMessage(report: ReloadReport, ui: Language): { embeds: APIEmbed[] } {
+export function reloadMessage(
+  report: ReloadReport,
+  ui: Language,
+  embeddings: EmbeddingStatus | null = null,
+): { embeds: APIEmbed[] } {
   const list = (ids: readonly string[]) =>
     truncate(ids.length > 0 ? ids.map((id) => `\`${id}\``).join(', ') : '—', EMBED_FIELD_VALUE_MAX);
   const rejected = report.rejected.map((r) => `\`${r.file}\`: ${r.reason}`).join('\n');
@@ -20,6 +25,7 @@ export function reloadMessage(report: ReloadReport, ui: Language): { embeds: API
   ];
   if (report.warnings.length > 0)
     fields.unshift({ name: '⚠', value: truncate(report.warnings.join('\n'), EMBED_FIELD_VALUE_MAX) });
+  if (embeddings) fields.push(embeddingsField(embeddings, ui));
   if (report.keptFromBefore.length > 0)
     fields.push({ name: 'Kept from before (file now invalid)', value: list(report.keptFromBefore) });
   return {
@@ -32,4 +38,16 @@ export function reloadMessage(report: ReloadReport, ui: Language): { embeds: API
       }),
     ],
   };
+}
+
+/** Where the vectors stand right after the swap: they fill in behind it ("embedding 812 of 3,000 passages"). */
+function embeddingsField(status: EmbeddingStatus, ui: Language): { name: string; value: string } {
+  const values = { embedded: status.embedded.toLocaleString(ui), total: status.total.toLocaleString(ui) };
+  const value =
+    status.state === 'complete'
+      ? label('embeddingsComplete', ui, values)
+      : status.state === 'paused' && status.lastError
+        ? label('embeddingsPaused', ui, { ...values, reason: status.lastError })
+        : label('embeddingsProgress', ui, values);
+  return { name: label('embeddingsField', ui, { model: status.model }), value: truncate(value, EMBED_FIELD_VALUE_MAX) };
 }

@@ -24,7 +24,7 @@ export async function handleReload(interaction: ChatInputCommandInteraction, ctx
   try {
     const report = await ctx.core.reload();
     ctx.logger.info({ ...who, version: report.version, rejected: report.rejected.length }, 'reload by moderator');
-    await interaction.editReply(quietly(reloadMessage(report, ui)));
+    await interaction.editReply(quietly(reloadMessage(report, ui, ctx.core.embeddings())));
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error;
     ctx.logger.warn({ ...who, reason: error.message }, 'reload refused');

@@ -1,0 +1,97 @@
+import type { Db } from '../db/database.js';
+import { statement } from '../db/statements.js';
+import { textHash } from '../text/textHash.js';
+
+/** Every statement over `passage_vectors` (and the passages' text hashes) lives here. */
+
+/** Give passages written before migration 0005 their text hash. A no-op once done. */
+export function fillMissingTextHashes(db: Db): number {
+  const rows = statement(db, "SELECT rowid, text FROM passages WHERE text_hash = ''").all() as {
+    rowid: number;
+    text: string;
+  }[];
+  const update = statement(db, 'UPDATE passages SET text_hash = ? WHERE rowid = ?');
+  db.transaction(() => rows.forEach((r) => update.run(textHash(r.text), r.rowid)))();
+  return rows.length;
+}
+
+/** Distinct passage texts in the index, and how many of them have a vector of this model. */
+export function embeddingCounts(db: Db, model: string): { total: number; embedded: number } {
+  return statement(
+    db,
+    `SELECT count(*) AS total, count(v.text_hash) AS embedded
+       FROM (SELECT DISTINCT text_hash FROM passages WHERE text_hash <> '') p
+       LEFT JOIN passage_vectors v ON v.model = ? AND v.text_hash = p.text_hash`,
+  ).get(model) as { total: number; embedded: number };
+}
+
+/** Hashes of the passage texts that have no vector of this model yet, in index order. */
+export function hashesWithoutVector(db: Db, model: string): string[] {
+  return statement(
+    db,
+    `SELECT DISTINCT p.text_hash FROM passages p
+      WHERE p.text_hash <> ''
+        AND NOT EXISTS (SELECT 1 FROM passage_vectors v WHERE v.model = ? AND v.text_hash = p.text_hash)
+      ORDER BY p.rowid`,
+  )
+    .pluck()
+    .all(model) as string[];
+}
+
+/** The text of each hash still in the index (a reload may have removed some meanwhile). */
+export function textsOfHashes(db: Db, hashes: readonly string[]): { hash: string; text: string }[] {
+  return statement(
+    db,
+    `SELECT text_hash AS hash, min(text) AS text FROM passages
+      WHERE text_hash IN (SELECT value FROM json_each(?)) GROUP BY text_hash`,
+  ).all(JSON.stringify(hashes)) as { hash: string; text: string }[];
+}
+
+export function saveVectors(db: Db, model: string, vectors: readonly { hash: string; vector: Float32Array }[]): void {
+  const insert = statement(
+    db,
+    `INSERT INTO passage_vectors (model, text_hash, dim, vector) VALUES (?, ?, ?, ?)
+       ON CONFLICT (model, text_hash) DO UPDATE SET dim = excluded.dim, vector = excluded.vector`,
+  );
+  db.transaction(() => {
+    for (const { hash, vector } of vectors) insert.run(model, hash, vector.length, toBlob(vector));
+  })();
+}
+
+/** Every passage that has a vector of this model, by rowid. */
+export function* passageVectors(db: Db, model: string): Generator<{ rowid: number; vector: Float32Array }> {
+  const rows = statement(
+    db,
+    `SELECT p.rowid, v.vector FROM passages p
+       JOIN passage_vectors v ON v.model = ? AND v.text_hash = p.text_hash`,
+  ).iterate(model) as Iterable<{ rowid: number; vector: Buffer }>;
+  for (const row of rows) yield { rowid: row.rowid, vector: fromBlob(row.vector) };
+}
+
+/** Rowids of the passages with these texts (one text may stand in several passages). */
+export function rowidsOfHashes(db: Db, hashes: readonly string[]): { rowid: number; hash: string }[] {
+  return statement(
+    db,
+    'SELECT rowid, text_hash AS hash FROM passages WHERE text_hash IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(hashes)) as { rowid: number; hash: string }[];
+}
+
+/** Drop vectors of other models, and of texts no passage has any more. */
+export function pruneVectors(db: Db, model: string): number {
+  return statement(
+    db,
+    `DELETE FROM passage_vectors
+      WHERE model <> ? OR text_hash NOT IN (SELECT text_hash FROM passages)`,
+  ).run(model).changes;
+}
+
+function toBlob(vector: Float32Array): Buffer {
+  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+}
+
+function fromBlob(blob: Buffer): Float32Array {
+  // Copied: a Buffer's offset into its pool need not be 4-byte aligned.
+  const out = new Float32Array(blob.byteLength / 4);
+  new Uint8Array(out.buffer).set(blob);
+  return out;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { VectorIndex } from '../../src/embeddings/vectorIndex.js';
+
+/** A seeded generator, so that the test is the same every run. */
+function random(seed: number) {
+  let s = seed;
+  return () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5;
+}
+
+/** Unit vectors around a few topics, as real embeddings cluster. */
+function vectors(count: number, dim: number, seed = 1): Float32Array[] {
+  const next = random(seed);
+  const topics = Array.from({ length: 40 }, () => Float32Array.from({ length: dim }, next));
+  return Array.from({ length: count }, (_, i) => unit(topics[i % 40]!.map((x) => x + next() * 0.8)));
+}
+
+function unit(v: Float32Array): Float32Array {
+  const norm = Math.hypot(...v);
+  return v.map((x) => x / norm);
+}
+
+const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);
+
+describe('VectorIndex', () => {
+  // int8 components and, above 4,000 vectors, a binary prefilter make the search approximate: near-ties
+  // may swap and a neighbour may be missed. What it must keep is recall, and similarities close to exact.
+  it.each([500, 6_000])('finds the nearest neighbours among %i vectors with recall@10 of at least 0.95', (n) => {
+    const dim = 96;
+    const all = vectors(n, dim);
+    const index = new VectorIndex(dim);
+    all.forEach((v, i) => index.add(i + 1, v));
+    expect(index.size).toBe(n);
+    let recalled = 0;
+    const queries = vectors(20, dim, 99);
+    for (const query of queries) {
+      const exact = all
+        .map((v, i) => ({ rowid: i + 1, similarity: dot(query, v) }))
+        .sort((a, b) => b.similarity - a.similarity)
+        .slice(0, 10);
+      const found = index.search(query, 10);
+      const wanted = new Set(exact.map((h) => h.rowid));
+      recalled += found.filter((h) => wanted.has(h.rowid)).length;
+      for (const h of found) expect(Math.abs(h.similarity - dot(query, all[h.rowid - 1]!))).toBeLessThan(0.01);
+    }
+    const recall = recalled / (queries.length * 10);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('replaces a passage’s vector instead of adding a second one, and ignores a query of another dimension', () => {
+    const [a, b] = vectors(2, 32);
+    const index = new VectorIndex(32);
+    index.add(7, a!);
+    index.add(7, b!);
+    expect(index.size).toBe(1);
+    expect(index.search(b!, 1)[0]).toMatchObject({ rowid: 7 });
+    expect(index.search(b!, 1)[0]!.similarity).toBeCloseTo(1, 2);
+    expect(index.search(new Float32Array(16), 1)).toEqual([]);
+    expect(() => index.add(8, new Float32Array(16))).toThrow(/dimensions/);
+  });
+});
