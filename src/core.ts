@@ -86,7 +86,7 @@ export interface CoreDeps {
   readonly embedder?: Embedder;
   /** Fill in passage vectors in the background after every reload (the bot); the CLI fills when it asks to. */
   readonly embedInBackground?: boolean;
-  /** How the rankings are merged (default reciprocal rank fusion). */
+  /** How the rankings are merged (default: weighted sum; see README, "Semantic search"). */
   readonly fusion?: FusionMethod;
 }
 
@@ -107,7 +107,7 @@ export function createCore({
   writer,
   embedder,
   embedInBackground = false,
-  fusion = 'rrf',
+  fusion = 'weighted',
 }: CoreDeps): FeudCore {
   const gate = createWriteGate((error) => logger.error({ err: error }, 'deferred write failed'));
   const semantic = embedder

@@ -60,7 +60,7 @@ export interface SearchOptions {
   readonly extraQueries?: readonly string[];
   /** The passages nearest to the question's vector, when embeddings are configured. */
   readonly semantic?: readonly SemanticHit[];
-  /** How rankings are merged: reciprocal rank (default) or a weighted sum of scores. */
+  /** How rankings are merged: reciprocal rank (default here) or a weighted sum of scores (the core's default). */
   readonly fusion?: FusionMethod;
 }
 

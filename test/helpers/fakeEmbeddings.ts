@@ -18,8 +18,11 @@ export interface FakeEmbeddings {
   /** Inputs of every request, in order. */
   readonly requests: { model: string; input: string[] }[];
   behave(next: (requestIndex: number) => EmbeddingsBehaviour): void;
-  /** Give this text the vector of another (to make a question "mean" a passage with no shared word). */
-  alias(text: string, meansText: string): void;
+  /**
+   * Give this text the vector of another text (to make a question "mean" a passage with no
+   * shared word), or this very vector.
+   */
+  alias(text: string, means: string | number[]): void;
   close(): Promise<void>;
 }
 
@@ -44,7 +47,7 @@ export function fakeVector(text: string): number[] {
 export async function startFakeEmbeddings(): Promise<FakeEmbeddings> {
   const requests: { model: string; input: string[] }[] = [];
   const sockets = new Set<Socket>();
-  const aliases = new Map<string, string>();
+  const aliases = new Map<string, string | number[]>();
   let behaviour: (index: number) => EmbeddingsBehaviour = () => ({ kind: 'vectors' });
 
   const server = createServer((req, res) => {
@@ -65,7 +68,10 @@ export async function startFakeEmbeddings(): Promise<FakeEmbeddings> {
         res.end(JSON.stringify({ error: { message: 'scripted failure', type: 'server_error' } }));
         return;
       }
-      let vectors = input.map((text) => fakeVector(aliases.get(text) ?? text));
+      let vectors = input.map((text) => {
+        const alias = aliases.get(text) ?? text;
+        return typeof alias === 'string' ? fakeVector(alias) : alias;
+      });
       if (now.kind === 'wrongDimension') vectors = vectors.map((v) => v.slice(1));
       if (now.kind === 'tooFew') vectors = vectors.slice(1);
       const data: { object: string; index: number; embedding: (number | null)[] }[] = vectors.map(
@@ -94,8 +100,8 @@ export async function startFakeEmbeddings(): Promise<FakeEmbeddings> {
     behave(next) {
       behaviour = next;
     },
-    alias(text, meansText) {
-      aliases.set(text, meansText);
+    alias(text, means) {
+      aliases.set(text, means);
     },
     async close() {
       for (const socket of sockets) socket.destroy();

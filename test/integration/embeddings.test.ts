@@ -6,6 +6,8 @@ import { createCore, type FeudCore } from '../../src/core.js';
 import { openDatabase, type Db } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createOpenAiEmbedder } from '../../src/embeddings/openAiEmbedder.js';
+import { createOpenAiChatModel } from '../../src/llm/openAiChatModel.js';
+import { isTranslationRequest, startFakeOpenAI } from '../helpers/fakeOpenAI.js';
 import { createLogger } from '../../src/logger.js';
 import { copyOfBundledCorpus, tempDir } from '../helpers/corpus.js';
 import { type FakeEmbeddings, startFakeEmbeddings } from '../helpers/fakeEmbeddings.js';
@@ -40,7 +42,7 @@ function logger() {
 }
 
 /** A core on a database file of its own, embedding through the real openai client against the fake. */
-function core(options: { model?: string; timeoutMs?: number; background?: boolean } = {}): FeudCore {
+function core(options: { model?: string; timeoutMs?: number; background?: boolean; chatURL?: string } = {}): FeudCore {
   const dbPath = join(work.path, 'feudbot.db');
   const db: Db = openDatabase(dbPath);
   migrate(db);
@@ -57,6 +59,9 @@ function core(options: { model?: string; timeoutMs?: number; background?: boolea
       maxRetries: 0,
     }),
     embedInBackground: options.background ?? false,
+    ...(options.chatURL
+      ? { model: createOpenAiChatModel({ apiKey: 'k', baseURL: options.chatURL, model: 'chat-1', timeoutMs: 3_000 }) }
+      : {}),
   });
   opened.push(instance);
   return instance;
@@ -115,7 +120,7 @@ describe('semantic search through an embeddings endpoint', () => {
     expect(newly.some((t) => t.includes('A new closing paragraph'))).toBe(true);
   });
 
-  it('finds a passage by meaning when no word is shared, and the gate lets it through', async () => {
+  it('finds a passage by meaning when no word is shared', async () => {
     const c = core();
     await c.reload();
     const target = 'Colossus soll das leistungsstärkste';
@@ -127,7 +132,8 @@ describe('semantic search through an embeddings endpoint', () => {
     const [hit] = await c.retrieve('zzqx blorvat wibble?', { limit: 5 });
     expect(hit).toMatchObject({ passageId: passage.passageId, lexicalRank: null, semanticRank: 1 });
     expect(hit!.similarity).toBeGreaterThan(0.99);
-    expect((await c.ask('zzqx blorvat wibble?')).answered).toBe(true);
+    // Offline there is no word to quote from: refused, but no longer as off-topic (a model would be asked).
+    expect(await c.ask('zzqx blorvat wibble?')).toMatchObject({ answered: false, refusal: 'weak-match' });
   });
 
   it.each([
@@ -185,5 +191,32 @@ describe('semantic search through an embeddings endpoint', () => {
     expect(await second.fillEmbeddings()).toMatchObject({ embedded: report.passages, state: 'complete' });
     expect(fake.requests.filter((r) => r.model === 'model-b').flatMap((r) => r.input)).toHaveLength(report.passages);
     expect(countRows(join(work.path, 'feudbot.db'), 'model-a')).toBe(0);
+  });
+
+  it('with a model, a question close in meaning reaches the model; one with nothing in common does not', async () => {
+    const chat = await startFakeOpenAI((request) =>
+      isTranslationRequest(request)
+        ? { kind: 'error', status: 400, message: 'no translations here' }
+        : {
+            kind: 'completion',
+            content: JSON.stringify({ answered: true, answer: 'Colossus is big [1].', citations: [1] }),
+          },
+    );
+    try {
+      const c = core({ chatURL: chat.baseURL });
+      await c.reload();
+      const passage = (await c.retrieve('Colossus leistungsstärkste', { limit: 1 }))[0]!;
+      fake.alias('zzqx blorvat wibble?', passage.text);
+      await c.fillEmbeddings();
+      const answers = () => chat.requests.filter((r) => !isTranslationRequest(r)).length;
+      expect(await c.ask('zzqx blorvat wibble?')).toMatchObject({ mode: 'llm', answered: true });
+      expect(answers()).toBe(1);
+      // The fake's passage vectors are word counts, never negative: this one points away from all of them.
+      fake.alias('qwxz plimf drobble?', new Array<number>(64).fill(-1));
+      expect(await c.ask('qwxz plimf drobble?')).toMatchObject({ answered: false, refusal: 'off-topic' });
+      expect(answers()).toBe(1);
+    } finally {
+      await chat.close();
+    }
   });
 });
