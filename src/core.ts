@@ -161,7 +161,7 @@ export function createCore({
       return result;
     }
     if (!model) {
-      const result = { ...base, answered: true, ...buildExtractiveAnswer(hits) };
+      const result = { ...base, answered: true, ...buildExtractiveAnswer(hits, language) };
       record(result, null);
       return result;
     }
@@ -180,7 +180,7 @@ export function createCore({
     let result: AskResult;
     if (!outcome.ok) {
       logger.warn({ reason: outcome.reason, model: model.model }, 'model answer failed; quoting the articles instead');
-      result = { ...base, answered: true, ...buildExtractiveAnswer(hits), fallbackReason: outcome.reason };
+      result = { ...base, answered: true, ...buildExtractiveAnswer(hits, language), fallbackReason: outcome.reason };
     } else if (!outcome.answered) {
       result = {
         ...base,

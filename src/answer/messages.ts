@@ -31,6 +31,13 @@ export const MESSAGES = {
     de: 'Beim Antworten ist etwas schiefgegangen; bitte versuche es noch einmal.',
   },
   sources: { en: 'Sources', de: 'Quellen' },
+  quotedIn: { en: 'quoted in {language}', de: 'auf {language} zitiert' },
+  language_en: { en: 'English', de: 'Englisch' },
+  language_de: { en: 'German', de: 'Deutsch' },
+  sourcesDiffer: {
+    en: 'The sources give different amounts: {list}.',
+    de: 'Die Quellen nennen unterschiedliche Beträge: {list}.',
+  },
   editorialTitle: { en: 'title added by the editors', de: 'Titel von der Redaktion' },
 } as const satisfies Record<string, Record<Language, string>>;
 

@@ -1,6 +1,7 @@
+import { citationNumbers, citedArticles, type CitedArticle } from '../answer/citedArticles.js';
 import type { EmbeddingStatus } from '../embeddings/semanticSearch.js';
 import { message } from '../answer/messages.js';
-import type { AskResult, Citation } from '../answer/types.js';
+import type { AskResult } from '../answer/types.js';
 import type { SourcesListing } from '../corpus/listSources.js';
 import type { ReloadReport } from '../corpus/reloadCorpus.js';
 import type { EvalReport, EvalScores } from '../evaluation/runEval.js';
@@ -17,13 +18,13 @@ export function formatAnswer(result: AskResult): string {
     lines.push(message('modelAnswered', result.language, { model: result.model }));
   }
   lines.push('', `${message('sources', result.language)}:`);
-  for (const c of result.citations) lines.push(formatCitation(c));
+  for (const article of citedArticles(result.citations)) lines.push(formatCitedArticle(article));
   return lines.join('\n');
 }
 
-function formatCitation(c: Citation): string {
-  const where = [c.publisher, c.language].filter(Boolean).join(', ');
-  return `[${c.n}] ${c.title}${where ? ` (${where})` : ''}${c.url ? `\n    ${c.url}` : ''}`;
+function formatCitedArticle(a: CitedArticle): string {
+  const where = [a.publisher, a.language].filter(Boolean).join(', ');
+  return `${citationNumbers(a)} ${a.title}${where ? ` (${where})` : ''}${a.url ? `\n    ${a.url}` : ''}`;
 }
 
 export function formatSearch(hits: readonly SearchHit[]): string {

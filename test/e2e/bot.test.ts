@@ -34,8 +34,11 @@ describe('the bot against a Discord on loopback', () => {
     expect(embed.description).toMatch(/\[1\]/);
     const cited = new Set([...embed.description!.matchAll(/\[(\d+)\]/g)].map((m) => m[1]));
     const sourceLines = embed.fields!.flatMap((f) => f.value.split('\n'));
-    expect(sourceLines).toHaveLength(cited.size);
-    expect(sourceLines[0]).toMatch(/^\[1\] (\[.+\]\(<https:\/\/.+>\)|.+) — .+ · (EN|DE)$/);
+    // Each cited number stands in exactly one source line; each article is listed once.
+    const listed = sourceLines.flatMap((line) => /^\[([\d, ]+)\]/.exec(line)![1]!.split(', '));
+    expect(listed.sort()).toEqual([...cited].sort());
+    expect(new Set(sourceLines.map((l) => l.replace(/^\[[\d, ]+\] /, ''))).size).toBe(sourceLines.length);
+    expect(sourceLines[0]).toMatch(/^\[1(, \d+)*\] (\[.+\]\(<https:\/\/.+>\)|.+) — .+ · (EN|DE)$/);
     expect(embed.footer!.text).toMatch(/^Quoted from the articles · corpus [0-9a-f]{12}$/);
     expect(buttonIds(message)).toEqual([
       expect.stringMatching(/^quotes:\d+$/),

@@ -1,3 +1,4 @@
+import { citedArticles } from '../../src/answer/citedArticles.js';
 import { describe, expect, it } from 'vitest';
 import type { AskResult, Citation } from '../../src/answer/types.js';
 import { answerMessage, embedLength, sourceLine } from '../../src/bot/format/answerMessage.js';
@@ -47,10 +48,21 @@ describe('truncate', () => {
 
 describe('answerMessage', () => {
   it('links sources without previews, shows publisher for an article without a URL, and escapes brackets', () => {
-    expect(sourceLine(citation(1))).toBe('[1] [Title 1](<https://example.org/1>) — Example · EN');
-    expect(sourceLine(citation(2, { url: null, title: 'A [weird] title', language: 'de' }))).toBe(
-      '[2] A \\[weird\\] title — Example · DE',
-    );
+    const [first, second] = citedArticles([
+      citation(1),
+      citation(2, { url: null, title: 'A [weird] title', language: 'de' }),
+    ]);
+    expect(sourceLine(first!)).toBe('[1] [Title 1](<https://example.org/1>) — Example · EN');
+    expect(sourceLine(second!)).toBe('[2] A \\[weird\\] title — Example · DE');
+  });
+
+  it('lists an article once, with every number that cites one of its passages', () => {
+    const sameArticle = { articleId: 'a-1', title: 'Title 1', url: 'https://example.org/1' };
+    const articles = citedArticles([citation(1, sameArticle), citation(2), citation(3, sameArticle)]);
+    expect(articles.map(sourceLine)).toEqual([
+      '[1, 3] [Title 1](<https://example.org/1>) — Example · EN',
+      expect.stringMatching(/^\[2\] /),
+    ]);
   });
 
   it('stays within every Discord limit for an enormous answer and many long sources', () => {

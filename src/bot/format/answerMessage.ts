@@ -1,3 +1,4 @@
+import { citationNumbers, citedArticles, type CitedArticle } from '../../answer/citedArticles.js';
 import {
   type APIActionRowComponent,
   type APIButtonComponent,
@@ -5,7 +6,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
-import type { AskResult, Citation } from '../../answer/types.js';
+import type { AskResult } from '../../answer/types.js';
 import type { Language } from '../../text/languages.js';
 import { message } from '../../answer/messages.js';
 import { label } from '../i18n.js';
@@ -56,7 +57,11 @@ export function answerMessage(result: AskResult, answerId: number | null, ui: La
     EMBED_FOOTER_MAX,
   );
   const title = truncate(result.question, EMBED_TITLE_MAX);
-  const fields = packFields(result.citations.map(sourceLine), message('sources', lang), label('sourcesMore', lang));
+  const fields = packFields(
+    citedArticles(result.citations).map(sourceLine),
+    message('sources', lang),
+    label('sourcesMore', lang),
+  );
   const embed = fitEmbed({ title, description, fields, footer });
   const components =
     answerId !== null && result.answered && result.citations.length > 0 ? [answerButtons(answerId, ui)] : [];
@@ -105,11 +110,11 @@ function answerButtons(answerId: number, ui: Language): APIActionRowComponent<AP
 }
 
 /** `[n] [Title](<url>) — publisher · DE`; an article without a URL shows its publisher only. */
-export function sourceLine(c: Citation): string {
-  const title = escapeLinkText(truncate(c.title, 200));
-  const linked = c.url ? `[${title}](<${c.url}>)` : title;
-  const details = [c.publisher, c.language.toUpperCase()].filter(Boolean).join(' · ');
-  return `[${c.n}] ${linked} — ${details}`;
+export function sourceLine(a: CitedArticle): string {
+  const title = escapeLinkText(truncate(a.title, 200));
+  const linked = a.url ? `[${title}](<${a.url}>)` : title;
+  const details = [a.publisher, a.language.toUpperCase()].filter(Boolean).join(' · ');
+  return `${citationNumbers(a)} ${linked} — ${details}`;
 }
 
 /** Square brackets would end the link text early; escape them. */
