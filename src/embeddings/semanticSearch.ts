@@ -12,7 +12,9 @@ import {
   passageVectors,
   pruneVectors,
   rowidsOfHashes,
+  rowidsWithVector,
   saveVectors,
+  vectorsOfRowids,
   textsOfHashes,
 } from './vectorStore.js';
 
@@ -89,14 +91,27 @@ export function createSemanticSearch(deps: SemanticSearchDeps): SemanticSearch {
     return { model, ...counts, state: current, ...(lastError && current !== 'complete' ? { lastError } : {}) };
   }
 
-  /** The in-memory index for the corpus as it is now, rebuilt from SQLite after a reload. */
+  /**
+   * The in-memory index for the corpus as it is now. Built from SQLite once; after a reload
+   * only reconciled: a reload leaves the passages of unchanged articles (and their rowids)
+   * alone, so the removed ones are dropped and only new ones are read, and a question after a
+   * large reload does not wait for every vector to be read again.
+   */
   function currentIndex(): VectorIndex | null {
     const version = getCorpusVersion(db);
     if (index?.version === version) return index.vectors;
-    let vectors: VectorIndex | null = null;
-    for (const { rowid, vector } of passageVectors(db, model)) {
-      vectors ??= new VectorIndex(vector.length);
-      if (vector.length === vectors.dim) vectors.add(rowid, vector);
+    let vectors = index?.vectors ?? null;
+    if (!vectors) {
+      for (const { rowid, vector } of passageVectors(db, model)) {
+        vectors ??= new VectorIndex(vector.length);
+        if (vector.length === vectors.dim) vectors.add(rowid, vector);
+      }
+    } else {
+      const current = new Set(rowidsWithVector(db, model));
+      for (const rowid of vectors.rowidList()) if (!current.has(rowid)) vectors.remove(rowid);
+      const added = [...current].filter((rowid) => !vectors!.has(rowid));
+      for (const { rowid, vector } of vectorsOfRowids(db, model, added))
+        if (vector.length === vectors.dim) vectors.add(rowid, vector);
     }
     index = { version, vectors };
     return vectors;

@@ -43,6 +43,27 @@ export class VectorIndex {
     return this.slotOf.has(rowid);
   }
 
+  /** Every passage in the index. */
+  rowidList(): number[] {
+    return Array.from(this.rowids.subarray(0, this.count));
+  }
+
+  /** Remove a passage; the last slot moves into its place. */
+  remove(rowid: number): void {
+    const slot = this.slotOf.get(rowid);
+    if (slot === undefined) return;
+    const last = --this.count;
+    this.slotOf.delete(rowid);
+    if (slot !== last) {
+      const moved = this.rowids[last]!;
+      this.rowids[slot] = moved;
+      this.slotOf.set(moved, slot);
+      this.scales[slot] = this.scales[last]!;
+      this.bits.copyWithin(slot * this.words, last * this.words, (last + 1) * this.words);
+      this.quantized.copyWithin(slot * this.dim, last * this.dim, (last + 1) * this.dim);
+    }
+  }
+
   /** Add or replace the vector of a passage (unit length, `dim` components). */
   add(rowid: number, vector: Float32Array): void {
     if (vector.length !== this.dim) throw new Error(`vector of ${vector.length} dimensions in an index of ${this.dim}`);

@@ -68,6 +68,33 @@ export function* passageVectors(db: Db, model: string): Generator<{ rowid: numbe
   for (const row of rows) yield { rowid: row.rowid, vector: fromBlob(row.vector) };
 }
 
+/** Rowids of the passages that have a vector of this model: integers only, cheap to list. */
+export function rowidsWithVector(db: Db, model: string): number[] {
+  return statement(
+    db,
+    `SELECT p.rowid FROM passages p
+      WHERE EXISTS (SELECT 1 FROM passage_vectors v WHERE v.model = ? AND v.text_hash = p.text_hash)`,
+  )
+    .pluck()
+    .all(model) as number[];
+}
+
+/** The vectors of these passages. */
+export function vectorsOfRowids(
+  db: Db,
+  model: string,
+  rowids: readonly number[],
+): { rowid: number; vector: Float32Array }[] {
+  return (
+    statement(
+      db,
+      `SELECT p.rowid, v.vector FROM passages p
+         JOIN passage_vectors v ON v.model = ? AND v.text_hash = p.text_hash
+        WHERE p.rowid IN (SELECT value FROM json_each(?))`,
+    ).all(model, JSON.stringify(rowids)) as { rowid: number; vector: Buffer }[]
+  ).map((row) => ({ rowid: row.rowid, vector: fromBlob(row.vector) }));
+}
+
 /** Rowids of the passages with these texts (one text may stand in several passages). */
 export function rowidsOfHashes(db: Db, hashes: readonly string[]): { rowid: number; hash: string }[] {
   return statement(

@@ -16,22 +16,32 @@ export interface LexicalSignals {
 }
 
 /**
- * Score one passage against the weighed question words. Words the corpus has never seen
- * have weight 0, so they count neither for nor against a passage.
+ * A scorer of passages against the weighed question words, with the question's side
+ * (its weights, which index term stands for which word) worked out once per query.
+ * Words the corpus has never seen have weight 0, so they count neither for nor against.
  */
-export function lexicalSignals(sequence: readonly string[], words: readonly WeightedWord[]): LexicalSignals {
-  const terms = new Set(sequence);
-  const totalWeight = words.reduce((sum, w) => sum + w.weight, 0);
-  const matched = words.filter((w) => w.weight > 0 && w.alternatives.some((a) => terms.has(a)));
-  const coverage = totalWeight > 0 ? matched.reduce((sum, w) => sum + w.weight, 0) / totalWeight : 0;
+export function lexicalScorer(words: readonly WeightedWord[]): (sequence: readonly string[]) => LexicalSignals {
   const known = words.filter((w) => w.weight > 0);
+  const totalWeight = known.reduce((sum, w) => sum + w.weight, 0);
   const wordOf = new Map<string, number>();
   known.forEach((w, index) => w.alternatives.forEach((a) => wordOf.set(a, index)));
-  return {
-    coverage,
-    proximity: proximity(sequence, wordOf, known.length),
-    matchedTerms: matched.flatMap((w) => w.alternatives.filter((a) => terms.has(a))),
-    matchedWords: matched.length,
+  return (sequence) => {
+    const present = new Set<number>();
+    const matchedTerms = new Set<string>();
+    for (const term of sequence) {
+      const word = wordOf.get(term);
+      if (word === undefined) continue;
+      present.add(word);
+      matchedTerms.add(term);
+    }
+    let matchedWeight = 0;
+    for (const word of present) matchedWeight += known[word]!.weight;
+    return {
+      coverage: totalWeight > 0 ? matchedWeight / totalWeight : 0,
+      proximity: proximity(sequence, wordOf, known.length),
+      matchedTerms: [...matchedTerms],
+      matchedWords: present.size,
+    };
   };
 }
 

@@ -13,6 +13,12 @@ import { stem } from '../../src/text/languages.js';
 import { tokenize } from '../../src/text/tokenize.js';
 import type { Article } from '../../src/corpus/articleFile.js';
 import { generateCorpus } from './generateCorpus.js';
+import {
+  benchMiniLmRecall,
+  benchVectorSearch,
+  type MiniLmRecallResult,
+  type VectorSearchResult,
+} from './vectorBench.js';
 import { collectGarbage, percentile, round } from './stats.js';
 
 export interface Latency {
@@ -33,6 +39,9 @@ export interface RetrievalResult {
   miniSearch: { buildSeconds: number; latency: Latency; megabytes: number; recallAt5: number } | null;
   /** Resident memory that serving the questions adds, each measured in a fresh process. */
   memory: { feudbotMb: number; miniSearchMb: number | null };
+  vectors: VectorSearchResult;
+  /** Needle recall with MiniLM vectors fused in (only at the sizes asked for: it embeds every passage). */
+  miniLm: MiniLmRecallResult | null;
 }
 
 const ROUNDS = 3;
@@ -101,6 +110,7 @@ export async function benchRetrieval(
   questions: readonly EvalQuestion[],
   workDir: string,
   withMiniSearch: boolean,
+  withMiniLm: boolean,
 ): Promise<RetrievalResult> {
   const corpus = generateCorpus(join(workDir, `corpus-${size}`), realArticles, size);
   const dbPath = join(workDir, `bench-${size}.db`);
@@ -149,6 +159,8 @@ export async function benchRetrieval(
       recallAt5: recall,
     };
   }
+  const vectors = await benchVectorSearch(db, questions);
+  const miniLm = withMiniLm ? await benchMiniLmRecall(db, questions, recallAt5) : null;
   db.close();
   const memory = {
     feudbotMb: round(await probeMemory('feudbot', dbPath), 1),
@@ -169,6 +181,8 @@ export async function benchRetrieval(
     needleRecallAt5,
     miniSearch,
     memory,
+    vectors,
+    miniLm,
   };
   return result;
 }

@@ -10,7 +10,8 @@ import { readRealArticles } from './generateCorpus.js';
 import { benchReloadUnderLoad, type ReloadUnderLoadResult } from './reloadBench.js';
 import { benchRetrieval, type RetrievalResult } from './retrievalBench.js';
 
-// `npm run bench [-- --json] [--sizes 1000,10000] [--reload-articles N] [--bot-questions N] [--no-minisearch]`
+// `npm run bench [-- --json] [--sizes 1000,10000] [--reload-articles N] [--bot-questions N] [--no-minisearch]
+//  [--minilm-sizes 1000 | --minilm-sizes none]` (MiniLM embeds every passage at 4–5 a second: keep those sizes small)
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     'reload-articles': { type: 'string', default: '10000' },
     'bot-questions': { type: 'string', default: '100' },
     'no-minisearch': { type: 'boolean', default: false },
+    'minilm-sizes': { type: 'string', default: '1000' },
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
@@ -43,7 +45,15 @@ try {
   const retrieval: Record<string, RetrievalResult> = {};
   for (const size of sizes) {
     log(`retrieval at ${size} passages…`);
-    retrieval[size] = await benchRetrieval(size, realArticles, questions, workDir, !values['no-minisearch']);
+    const withMiniLm = values['minilm-sizes'].split(',').map(Number).includes(size);
+    retrieval[size] = await benchRetrieval(
+      size,
+      realArticles,
+      questions,
+      workDir,
+      !values['no-minisearch'],
+      withMiniLm,
+    );
   }
   log(`reload of ${values['reload-articles']} articles under load…`);
   const reload: ReloadUnderLoadResult = await benchReloadUnderLoad(
@@ -95,6 +105,14 @@ function formatTable(r: {
     x.miniSearch ? `${Math.round((x.miniSearch.latency.p95 / x.search.p95) * 10) / 10}×` : '-',
   );
   add('needle recall@5 (ours / MiniSearch)', (x) => `${x.needleRecallAt5} / ${x.miniSearch?.recallAt5 ?? '-'}`);
+  add('vectors: index build ms (once)', (x) => `${x.vectors.indexBuildMs}`);
+  add('vector search p50/p95 ms (ours)', (x) => `${x.vectors.vectorSearch.p50} / ${x.vectors.vectorSearch.p95}`);
+  add('vector search p50/p95 ms (sqlite-vec)', (x) => `${x.vectors.sqliteVec.p50} / ${x.vectors.sqliteVec.p95}`);
+  add('search p95 ms: words / words+vectors', (x) => `${x.vectors.lexical.p95} / ${x.vectors.hybrid.p95}`);
+  add('vector search adds at p95 ms', (x) => `${x.vectors.addedP95Ms}`);
+  add('needle recall@5 with MiniLM (words / fused)', (x) =>
+    x.miniLm ? `${x.miniLm.lexicalRecallAt5} / ${x.miniLm.hybridRecallAt5} (${x.miniLm.embedSeconds} s to embed)` : '-',
+  );
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const table = rows
     .map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '))
@@ -105,6 +123,7 @@ function formatTable(r: {
     table,
     '',
     `Reload under load: ${r.reload.articles} articles (${r.reload.passages} passages) in ${r.reload.reloadSeconds} s; ${r.reload.questionsAnswered} questions answered meanwhile; longest stall ${r.reload.longestStallMs} ms; question p99 ${r.reload.questionP99Ms} ms`,
+    `Vectors filled in behind it: ${r.reload.fill.embedded} passages in ${r.reload.fill.seconds} s (stand-in endpoint, ${r.reload.fill.endpointMs} ms a batch); ${r.reload.fill.questionsAnswered} questions meanwhile; longest stall ${r.reload.fill.longestStallMs} ms`,
     `Bot: ${r.bot.questions} concurrent /ask, ${r.bot.lost} lost; acknowledge p50/p95/p99 ${r.bot.ack.p50} / ${r.bot.ack.p95} / ${r.bot.ack.p99} ms; final edit p50/p95/p99 ${r.bot.final.p50} / ${r.bot.final.p95} / ${r.bot.final.p99} ms; a bare discord.js client that only defers: acknowledge p50/p95/p99 ${r.bot.bareDiscordJsAck.p50} / ${r.bot.bareDiscordJsAck.p95} / ${r.bot.bareDiscordJsAck.p99} ms`,
     `Peak RSS: ${r.peakRssMb} MB`,
   ].join('\n');

@@ -32,12 +32,12 @@ export const FAKE_DIM = 64;
  * A deterministic embedding: each lower-cased word of the text adds to a few dimensions
  * picked by its hash, so texts that share words get similar vectors, as with a real model.
  */
-export function fakeVector(text: string): number[] {
-  const v = new Array<number>(FAKE_DIM).fill(0);
+export function fakeVector(text: string, dim = FAKE_DIM): number[] {
+  const v = new Array<number>(dim).fill(0);
   for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
     let h = 2166136261;
     for (const ch of word) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
-    for (let i = 0; i < 3; i++) v[(h >>> (i * 8)) % FAKE_DIM]! += i === 0 ? 1 : 0.5;
+    for (let i = 0; i < 3; i++) v[(h >>> (i * 8)) % dim]! += i === 0 ? 1 : 0.5;
   }
   v[0]! += 0.01; // never the zero vector
   return v;

@@ -57,4 +57,20 @@ describe('VectorIndex', () => {
     expect(index.search(new Float32Array(16), 1)).toEqual([]);
     expect(() => index.add(8, new Float32Array(16))).toThrow(/dimensions/);
   });
+
+  it('removes a passage and keeps the others findable (the last slot moves into the gap)', () => {
+    const all = vectors(50, 32, 5);
+    const index = new VectorIndex(32);
+    all.forEach((v, i) => index.add(i + 1, v));
+    index.remove(10);
+    index.remove(50);
+    index.remove(999);
+    expect(index.size).toBe(48);
+    expect(index.has(10)).toBe(false);
+    expect(index.rowidList().sort((a, b) => a - b)).toEqual(
+      [...Array(50).keys()].map((i) => i + 1).filter((r) => r !== 10 && r !== 50),
+    );
+    for (const rowid of [1, 9, 11, 49]) expect(index.search(all[rowid - 1]!, 1)[0]).toMatchObject({ rowid });
+    expect(index.search(all[9]!, 48).some((h) => h.rowid === 10)).toBe(false);
+  });
 });
