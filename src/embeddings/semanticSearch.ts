@@ -9,8 +9,8 @@ import {
   embeddingCounts,
   fillMissingTextHashes,
   hashesWithoutVector,
-  passageVectors,
-  pruneVectors,
+  deleteVectors,
+  staleVectorKeys,
   rowidsOfHashes,
   rowidsWithVector,
   saveVectors,
@@ -60,6 +60,8 @@ const OUTAGE_PAUSE_MS = 60_000;
 const RETRY_FIRST_MS = 30_000;
 const RETRY_MAX_MS = 15 * 60_000;
 const QUESTION_CACHE = 500;
+/** Vectors read from SQLite between two turns of the event loop while the index is built or synced. */
+const SYNC_SLICE = 2_000;
 /** Longest a question waits for its own vector; past it, it is answered by words. */
 const QUESTION_DEADLINE_MS = 5_000;
 
@@ -75,6 +77,7 @@ export function createSemanticSearch(deps: SemanticSearchDeps): SemanticSearch {
   const batchSize = deps.batchSize ?? 32;
   const questionVectors = new Map<string, Float32Array>();
   let index: { version: string | null; vectors: VectorIndex | null } | null = null;
+  let syncing: Promise<void> | null = null;
   let questionsPausedUntil = 0;
   let outageLogged = false;
   let running: Promise<EmbeddingStatus> | null = null;
@@ -92,29 +95,48 @@ export function createSemanticSearch(deps: SemanticSearchDeps): SemanticSearch {
   }
 
   /**
-   * The in-memory index for the corpus as it is now. Built from SQLite once; after a reload
-   * only reconciled: a reload leaves the passages of unchanged articles (and their rowids)
-   * alone, so the removed ones are dropped and only new ones are read, and a question after a
-   * large reload does not wait for every vector to be read again.
+   * The in-memory index, if it matches the corpus as it is now; otherwise null, and it is
+   * brought up to date in the background. A question meanwhile is searched by words only:
+   * reading every vector (3 s at 100,000 passages) or a large reload's new ones in one go
+   * would stall every question, and an index that lags the corpus could attach a removed
+   * passage's vector to a rowid SQLite has given to a new one.
    */
   function currentIndex(): VectorIndex | null {
     const version = getCorpusVersion(db);
     if (index?.version === version) return index.vectors;
-    let vectors = index?.vectors ?? null;
-    if (!vectors) {
-      for (const { rowid, vector } of passageVectors(db, model)) {
-        vectors ??= new VectorIndex(vector.length);
-        if (vector.length === vectors.dim) vectors.add(rowid, vector);
+    syncing ??= syncIndex().finally(() => (syncing = null));
+    return null;
+  }
+
+  /**
+   * Bring the index to the corpus version, in slices with a turn of the event loop between
+   * them. After a reload only the difference is read: the passages of unchanged articles
+   * keep their rowids, so removed ones are dropped and new ones added.
+   */
+  async function syncIndex(): Promise<void> {
+    for (;;) {
+      const version = getCorpusVersion(db);
+      const current = rowidsWithVector(db, model);
+      const vectors = index?.vectors ?? null;
+      const wanted = new Set(current);
+      if (vectors) for (const rowid of vectors.rowidList()) if (!wanted.has(rowid)) vectors.remove(rowid);
+      const missing = vectors ? current.filter((rowid) => !vectors.has(rowid)) : current;
+      let building = vectors;
+      for (let start = 0; start < missing.length; start += SYNC_SLICE) {
+        for (const { rowid, vector } of vectorsOfRowids(db, model, missing.slice(start, start + SYNC_SLICE))) {
+          building ??= new VectorIndex(vector.length);
+          if (vector.length === building.dim) building.add(rowid, vector);
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+        if (closed) return;
       }
-    } else {
-      const current = new Set(rowidsWithVector(db, model));
-      for (const rowid of vectors.rowidList()) if (!current.has(rowid)) vectors.remove(rowid);
-      const added = [...current].filter((rowid) => !vectors!.has(rowid));
-      for (const { rowid, vector } of vectorsOfRowids(db, model, added))
-        if (vector.length === vectors.dim) vectors.add(rowid, vector);
+      // A reload that committed meanwhile means another round; otherwise the index is current.
+      if (getCorpusVersion(db) === version) {
+        index = { version, vectors: building };
+        return;
+      }
+      index = { version: null, vectors: building };
     }
-    index = { version, vectors };
-    return vectors;
   }
 
   function reportOutage(error: unknown, during: string): void {
@@ -168,22 +190,35 @@ export function createSemanticSearch(deps: SemanticSearchDeps): SemanticSearch {
       logger.info({ model, embedded: done, total }, `embedding ${done} of ${total} passages`);
     }
     reportRecovery();
-    deps.write(() => {
-      const pruned = pruneVectors(db, model);
-      if (pruned > 0) logger.info({ model, pruned }, 'dropped vectors of other models or removed passages');
-    });
+    await pruneInSlices();
+    // Leave the in-memory index current, so that a caller who waited for the fill searches with it.
+    if (!currentIndex() && syncing) await syncing;
     // A reload during the pass may have added passages: go again until nothing is missing.
     return !closed && hashesWithoutVector(db, model).length > 0 ? fillPass() : status();
   }
 
+  /** New vectors go straight into an index that is current; one being synced reads them from SQLite anyway. */
   function addToIndex(rows: readonly { hash: string; vector: Float32Array }[]): void {
-    const vectors = currentIndex() ?? new VectorIndex(rows[0]!.vector.length);
-    if (index) index.vectors = vectors;
+    if (!index || index.version !== getCorpusVersion(db) || syncing) return;
+    const vectors = index.vectors ?? new VectorIndex(rows[0]!.vector.length);
+    index.vectors = vectors;
     const byHash = new Map(rows.map((r) => [r.hash, r.vector]));
     for (const { rowid, hash } of rowidsOfHashes(db, [...byHash.keys()])) {
       const vector = byHash.get(hash)!;
       if (vector.length === vectors.dim) vectors.add(rowid, vector);
     }
+  }
+
+  /** Drop vectors of other models and removed passages, a slice at a time so that questions keep flowing. */
+  async function pruneInSlices(): Promise<void> {
+    const stale = staleVectorKeys(db, model);
+    for (let start = 0; start < stale.length && !closed; start += SYNC_SLICE) {
+      const slice = stale.slice(start, start + SYNC_SLICE);
+      deps.write(() => deleteVectors(db, slice));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (stale.length > 0)
+      logger.info({ model, pruned: stale.length }, 'dropped vectors of other models or removed passages');
   }
 
   function scheduleRetry(): void {

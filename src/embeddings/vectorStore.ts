@@ -25,14 +25,15 @@ export function embeddingCounts(db: Db, model: string): { total: number; embedde
   ).get(model) as { total: number; embedded: number };
 }
 
-/** Hashes of the passage texts that have no vector of this model yet, in index order. */
+/** Hashes of the passage texts that have no vector of this model yet. */
 export function hashesWithoutVector(db: Db, model: string): string[] {
+  // GROUP BY walks the text_hash index in order: no temporary b-tree for DISTINCT or ORDER BY.
   return statement(
     db,
-    `SELECT DISTINCT p.text_hash FROM passages p
+    `SELECT p.text_hash FROM passages p INDEXED BY passages_text_hash
       WHERE p.text_hash <> ''
         AND NOT EXISTS (SELECT 1 FROM passage_vectors v WHERE v.model = ? AND v.text_hash = p.text_hash)
-      ORDER BY p.rowid`,
+      GROUP BY p.text_hash`,
   )
     .pluck()
     .all(model) as string[];
@@ -58,16 +59,6 @@ export function saveVectors(db: Db, model: string, vectors: readonly { hash: str
   })();
 }
 
-/** Every passage that has a vector of this model, by rowid. */
-export function* passageVectors(db: Db, model: string): Generator<{ rowid: number; vector: Float32Array }> {
-  const rows = statement(
-    db,
-    `SELECT p.rowid, v.vector FROM passages p
-       JOIN passage_vectors v ON v.model = ? AND v.text_hash = p.text_hash`,
-  ).iterate(model) as Iterable<{ rowid: number; vector: Buffer }>;
-  for (const row of rows) yield { rowid: row.rowid, vector: fromBlob(row.vector) };
-}
-
 /** Rowids of the passages that have a vector of this model: integers only, cheap to list. */
 export function rowidsWithVector(db: Db, model: string): number[] {
   return statement(
@@ -79,20 +70,20 @@ export function rowidsWithVector(db: Db, model: string): number[] {
     .all(model) as number[];
 }
 
-/** The vectors of these passages. */
+/** The vectors of these passages (those that have one). */
 export function vectorsOfRowids(
   db: Db,
   model: string,
   rowids: readonly number[],
 ): { rowid: number; vector: Float32Array }[] {
-  return (
-    statement(
-      db,
-      `SELECT p.rowid, v.vector FROM passages p
-         JOIN passage_vectors v ON v.model = ? AND v.text_hash = p.text_hash
-        WHERE p.rowid IN (SELECT value FROM json_each(?))`,
-    ).all(model, JSON.stringify(rowids)) as { rowid: number; vector: Buffer }[]
-  ).map((row) => ({ rowid: row.rowid, vector: fromBlob(row.vector) }));
+  // From the rowid list outwards: one rowid look-up and one key look-up per passage.
+  const rows = statement(
+    db,
+    `SELECT p.rowid,
+            (SELECT v.vector FROM passage_vectors v WHERE v.model = ? AND v.text_hash = p.text_hash) AS vector
+       FROM passages p WHERE p.rowid IN (SELECT value FROM json_each(?))`,
+  ).all(model, JSON.stringify(rowids)) as { rowid: number; vector: Buffer | null }[];
+  return rows.flatMap((row) => (row.vector ? [{ rowid: row.rowid, vector: fromBlob(row.vector) }] : []));
 }
 
 /** Rowids of the passages with these texts (one text may stand in several passages). */
@@ -103,13 +94,18 @@ export function rowidsOfHashes(db: Db, hashes: readonly string[]): { rowid: numb
   ).all(JSON.stringify(hashes)) as { rowid: number; hash: string }[];
 }
 
-/** Drop vectors of other models, and of texts no passage has any more. */
-export function pruneVectors(db: Db, model: string): number {
+/** Vectors of other models, and of texts no passage has any more: what a finished fill drops. */
+export function staleVectorKeys(db: Db, model: string): { model: string; hash: string }[] {
   return statement(
     db,
-    `DELETE FROM passage_vectors
-      WHERE model <> ? OR text_hash NOT IN (SELECT text_hash FROM passages)`,
-  ).run(model).changes;
+    `SELECT model, text_hash AS hash FROM passage_vectors v
+      WHERE model <> ? OR NOT EXISTS (SELECT 1 FROM passages p WHERE p.text_hash = v.text_hash)`,
+  ).all(model) as { model: string; hash: string }[];
+}
+
+export function deleteVectors(db: Db, keys: readonly { model: string; hash: string }[]): void {
+  const remove = statement(db, 'DELETE FROM passage_vectors WHERE model = ? AND text_hash = ?');
+  db.transaction(() => keys.forEach((k) => remove.run(k.model, k.hash)))();
 }
 
 function toBlob(vector: Float32Array): Buffer {
