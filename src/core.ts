@@ -91,7 +91,7 @@ export interface CoreDeps {
 }
 
 /** Articles written between two turns of the event loop during a reload on its own connection. */
-const RELOAD_BATCH = 25;
+const RELOAD_BATCH = 10;
 
 /** Passages handed to the answerer. */
 const PASSAGES_PER_ANSWER = 5;

@@ -101,8 +101,8 @@ const HEARTBEAT_MS = 30_000;
 
 /**
  * A Discord on 127.0.0.1: REST under /api/v10 and a JSON gateway on the same port, enough for
- * the real discord.js Client to log in, register commands and answer interactions. See
- * ../shared/docs/fake-discord.md for what a loopback Discord must speak.
+ * the real discord.js Client to log in, register commands and answer interactions: the
+ * routes and gateway opcodes discord.js uses, as Discord's API reference documents them.
  */
 export async function startFakeDiscord(): Promise<FakeDiscord> {
   const applicationId = snowflake();
