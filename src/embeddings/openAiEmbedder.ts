@@ -1,6 +1,5 @@
-import OpenAI from 'openai';
-import { cappedFetch } from '../llm/cappedFetch.js';
 import { withDeadline } from '../llm/deadline.js';
+import { createOpenAiClient } from '../llm/openAiClient.js';
 import { type Embedder, EmbeddingReplyError, toUnitVectors } from './embedder.js';
 
 export interface OpenAiEmbeddingSettings {
@@ -14,20 +13,13 @@ export interface OpenAiEmbeddingSettings {
 
 /** A batch of 64 vectors of 3,072 dimensions as JSON is about 4 MB; anything far larger is not a reply. */
 const MAX_REPLY_BYTES = 16 * 1024 * 1024;
-const NO_KEY = 'not-needed';
 
 /**
  * An Embedder over the official `openai` client's embeddings endpoint: OpenAI, Ollama,
  * llama.cpp's server, vLLM and Hugging Face TEI all speak it.
  */
 export function createOpenAiEmbedder(settings: OpenAiEmbeddingSettings): Embedder {
-  const client = new OpenAI({
-    apiKey: settings.apiKey ?? NO_KEY,
-    baseURL: settings.baseURL,
-    timeout: settings.timeoutMs,
-    maxRetries: 0,
-    fetch: cappedFetch(MAX_REPLY_BYTES),
-  });
+  const client = createOpenAiClient({ ...settings, maxReplyBytes: MAX_REPLY_BYTES });
   let dim: number | undefined;
   return {
     model: settings.model,

@@ -6,7 +6,7 @@ interface RequestOptions {
   readonly signal: AbortSignal;
   readonly timeout: number;
 }
-import { cappedFetch } from './cappedFetch.js';
+import { createOpenAiClient } from './openAiClient.js';
 import { type ChatModel, type ChatReply, type ChatRequest, StructuredOutputUnsupportedError } from './chatModel.js';
 import { withDeadline } from './deadline.js';
 
@@ -26,19 +26,9 @@ export interface OpenAiSettings {
  */
 export const MAX_REPLY_BYTES = 1024 * 1024;
 
-// Local servers (Ollama, llama.cpp, vLLM) ignore the key, but the SDK wants one.
-const NO_KEY = 'not-needed';
-
 /** A ChatModel over the official `openai` client, for OpenAI or any OpenAI-compatible server. */
 export function createOpenAiChatModel(settings: OpenAiSettings): ChatModel {
-  const client = new OpenAI({
-    apiKey: settings.apiKey ?? NO_KEY,
-    baseURL: settings.baseURL,
-    timeout: settings.timeoutMs,
-    // Retries are withDeadline's, so that they fit in the deadline; the SDK's would wait as long as a server asks.
-    maxRetries: 0,
-    fetch: cappedFetch(MAX_REPLY_BYTES),
-  });
+  const client = createOpenAiClient({ ...settings, maxReplyBytes: MAX_REPLY_BYTES });
   const retries = settings.maxRetries ?? 2;
 
   return {

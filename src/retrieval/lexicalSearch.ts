@@ -17,7 +17,7 @@ export interface LexicalHit {
 /** A word found in more than this share of passages is left out of the first MATCH (it still counts for scoring). */
 const COMMON_WORD_SHARE = 0.3;
 /** BM25 candidates re-scored per query: enough that a passage with all the words close together is among them. */
-export const LEXICAL_CANDIDATES = 100;
+const LEXICAL_CANDIDATES = 100;
 
 /**
  * The passages that share words with one phrasing of the question, best first. This
@@ -37,16 +37,14 @@ export function lexicalSearch(db: Db, text: string, stats: CorpusStats, candidat
       return { passage, signals, score: round(lexicalScore(-rank / best, signals)) };
     })
     .sort((a, b) => b.score - a.score);
-  return { hits, words: words.length, knownWords: known.length };
+  return { hits, words: words.length };
 }
 
-/** The passages one phrasing found, and how many of its content words the index knows. */
+/** The passages one phrasing found, and how many content words it has. */
 export interface LexicalResult {
   readonly hits: LexicalHit[];
   /** Content words of the phrasing (stop words left out). */
   readonly words: number;
-  /** Those the index knows, as typed, corrected or through their parts. */
-  readonly knownWords: number;
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { Db } from '../db/database.js';
-import type { Language } from '../text/languages.js';
 import { cleanQuestion } from './cleanQuestion.js';
 import { corpusStats } from './corpusStats.js';
 import { fuseRankings, type FusionMethod } from './fuse.js';
@@ -10,17 +9,7 @@ import { highlightSnippet } from './snippet.js';
 export { corpusLanguages } from './corpusStats.js';
 
 /** A passage found for a question, with its article's metadata and the signals that found it. */
-export interface SearchHit {
-  readonly articleId: string;
-  readonly title: string;
-  readonly editorialTitle: boolean;
-  readonly url: string | null;
-  readonly publisher: string | null;
-  readonly language: Language;
-  readonly published: string | null;
-  readonly passageId: string;
-  readonly ordinal: number;
-  readonly text: string;
+export interface SearchHit extends Omit<PassageRecord, 'rowid' | 'terms'> {
   readonly snippet: string;
   /** Relevance, higher is better; comparable within one search only. */
   readonly score: number;
@@ -43,8 +32,6 @@ export interface Retrieval {
   readonly hits: SearchHit[];
   /** Content words of the (cleaned) question; stop words are not counted. */
   readonly questionWords: number;
-  /** Those the index knows (as typed, corrected, or through their parts). */
-  readonly knownWords: number;
 }
 
 /** A passage found by its vector: rowid and cosine similarity, best first. */
@@ -82,7 +69,7 @@ export function searchPassages(db: Db, question: string, options: SearchOptions 
 export function retrievePassages(db: Db, question: string, options: SearchOptions = {}): Retrieval {
   const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(options.limit ?? 5)));
   const stats = corpusStats(db);
-  if (stats.passages === 0) return { hits: [], questionWords: 0, knownWords: 0 };
+  if (stats.passages === 0) return { hits: [], questionWords: 0 };
 
   const queries = [cleanQuestion(question), ...(options.extraQueries ?? []).map(cleanQuestion)].filter(
     (q) => q.length > 0,
@@ -115,20 +102,11 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
     .filter(({ id }) => records.has(id))
     .slice(0, limit)
     .map(({ id, score }) => {
-      const passage = records.get(id)!;
+      const { rowid, terms, ...passage } = records.get(id)!; // a hit carries neither
       const lexicalHit = best.get(id);
       const matchedTerms = lexicalHit?.signals.matchedTerms ?? [];
       return {
-        articleId: passage.articleId,
-        title: passage.title,
-        editorialTitle: passage.editorialTitle,
-        url: passage.url,
-        publisher: passage.publisher,
-        language: passage.language,
-        published: passage.published,
-        passageId: passage.passageId,
-        ordinal: passage.ordinal,
-        text: passage.text,
+        ...passage,
         // Built for the hits returned only: highlighting every candidate was a fifth of a search.
         snippet: highlightSnippet(passage.text, new Set(matchedTerms), passage.language),
         score: round(score),
@@ -140,7 +118,7 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
         matchedTerms,
       };
     });
-  return { hits, questionWords: results[0]?.words ?? 0, knownWords: results[0]?.knownWords ?? 0 };
+  return { hits, questionWords: results[0]?.words ?? 0 };
 }
 
 function rankOf(ids: readonly number[]): Map<number, number> {
