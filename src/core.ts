@@ -107,7 +107,7 @@ export function createCore({
   writer,
   embedder,
   embedInBackground = false,
-  fusion = 'weighted',
+  fusion,
 }: CoreDeps): FeudCore {
   const gate = createWriteGate((error) => logger.error({ err: error }, 'deferred write failed'));
   const semantic = embedder

@@ -47,7 +47,7 @@ export interface SearchOptions {
   readonly extraQueries?: readonly string[];
   /** The passages nearest to the question's vector, when embeddings are configured. */
   readonly semantic?: readonly SemanticHit[];
-  /** How rankings are merged: reciprocal rank (default here) or a weighted sum of scores (the core's default). */
+  /** How rankings are merged: a weighted sum of scores (default; see README, Quality) or reciprocal rank. */
   readonly fusion?: FusionMethod;
 }
 
@@ -93,7 +93,7 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
     ...lexical.map((list) => list.map((h) => ({ id: h.passage.rowid, score: h.score }))),
     ...(semantic.length > 0 ? [semantic.map((s) => ({ id: s.rowid, score: s.similarity }))] : []),
   ].filter((r) => r.length > 0);
-  const fused = fuseRankings(rankings, options.fusion ?? 'rrf');
+  const fused = fuseRankings(rankings, options.fusion ?? 'weighted');
 
   const ownRank = rankOf(lexical[0]?.map((h) => h.passage.rowid) ?? []);
   const semanticRank = rankOf(semantic.map((s) => s.rowid));
