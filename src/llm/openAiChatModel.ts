@@ -74,9 +74,7 @@ export function createOpenAiChatModel(settings: OpenAiSettings): ChatModel {
       content: choice?.message.content ?? '',
       finishReason: choice?.finish_reason ?? null,
       refusal: choice?.message.refusal ?? null,
-      usage: completion.usage
-        ? { promptTokens: completion.usage.prompt_tokens, completionTokens: completion.usage.completion_tokens }
-        : null,
+      usage: tokenUsage(completion.usage),
     };
   }
 }
@@ -116,10 +114,23 @@ async function streamChat(
       }
       if (choice?.delta.refusal) refusal = (refusal ?? '') + choice.delta.refusal;
       if (choice?.finish_reason) finishReason = choice.finish_reason;
-      if (chunk.usage)
-        usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
+      if (chunk.usage) usage = tokenUsage(chunk.usage);
     }
   }
+}
+
+/**
+ * Token counts as the server reports them, or null when they are not whole numbers: a
+ * server is a peer like any other, and a string here once cost the answer-log row
+ * (STRICT INTEGER column).
+ */
+function tokenUsage(raw: unknown): ChatReply['usage'] {
+  if (!raw || typeof raw !== 'object') return null;
+  const { prompt_tokens: prompt, completion_tokens: completion } = raw as Record<string, unknown>;
+  const count = (x: unknown) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+  return count(prompt) && count(completion)
+    ? { promptTokens: prompt as number, completionTokens: completion as number }
+    : null;
 }
 
 /**

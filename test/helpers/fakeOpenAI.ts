@@ -16,7 +16,7 @@ export interface RecordedRequest {
 
 export type FakeReply =
   /** A normal completion with this message content. */
-  | { kind: 'completion'; content: string; finishReason?: string; refusal?: string | null }
+  | { kind: 'completion'; content: string; finishReason?: string; refusal?: string | null; usage?: unknown }
   /** The content streamed in these pieces (server-sent events), then [DONE]. */
   | { kind: 'stream'; pieces: string[]; finishReason?: string; delayMs?: number }
   /** An HTTP error with an OpenAI-style error body. */
@@ -141,7 +141,7 @@ function reply(res: ServerResponse, request: RecordedRequest, answer: FakeReply)
             logprobs: null,
           },
         ],
-        usage: USAGE,
+        usage: answer.usage ?? USAGE,
       });
       return;
     case 'stream': {

@@ -86,4 +86,20 @@ describe('a hostile model server', () => {
     expect(result).toMatchObject({ mode: 'extractive' });
     expect(result.fallbackReason).toMatch(/byte limit/);
   });
+
+  it('a non-numeric usage is dropped, and the answer is still logged', async () => {
+    fake.script((request) =>
+      isTranslationRequest(request)
+        ? { kind: 'error', status: 400, message: 'no translation' }
+        : {
+            kind: 'completion',
+            content: JSON.stringify({ answered: true, answer: 'He resigned [1].', citations: [1] }),
+            usage: { prompt_tokens: 'lots', completion_tokens: 12, total_tokens: null },
+          },
+    );
+    core = await coreWithFakeModel(fake, { timeoutMs: 3_000 });
+    expect(await core.ask(QUESTION)).toMatchObject({ mode: 'llm', answered: true });
+    const rows = core.db.prepare('SELECT mode, prompt_tokens, completion_tokens FROM answer_log').all();
+    expect(rows).toEqual([{ mode: 'llm', prompt_tokens: null, completion_tokens: null }]);
+  });
 });
