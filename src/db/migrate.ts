@@ -43,8 +43,13 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
  * database at the previous version. Forward only. Returns the names applied.
  */
 export function migrate(db: Db, dir: string = MIGRATIONS_DIR): string[] {
+  const migrations = readMigrations(dir);
+  // Up to date (nearly always): no write lock at all, so a CLI search beside another process's
+  // reload does not wait for it or fail with "database is locked".
+  const newest = Math.max(0, ...migrations.map((m) => m.version));
+  if ((db.pragma('user_version', { simple: true }) as number) >= newest) return [];
   const applied: string[] = [];
-  for (const migration of readMigrations(dir)) {
+  for (const migration of migrations) {
     // The version is read inside the write lock, so two processes starting at once apply each file once.
     const ran = db
       .transaction(() => {

@@ -51,4 +51,22 @@ describe('migrations', () => {
       dir.cleanup();
     }
   });
+
+  it('take no write lock when there is nothing to migrate (a CLI beside a running reload)', () => {
+    const dir = tempDir();
+    const path = join(dir.path, 'feudbot.db');
+    const writer = openDatabase(path);
+    const reader = openDatabase(path);
+    try {
+      migrate(writer);
+      reader.pragma('busy_timeout = 50');
+      writer.exec('BEGIN IMMEDIATE'); // another process's reload holds the write lock
+      expect(migrate(reader)).toEqual([]); // before the fix: SqliteError "database is locked"
+      writer.exec('ROLLBACK');
+    } finally {
+      reader.close();
+      writer.close();
+      dir.cleanup();
+    }
+  });
 });
