@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './loopback.js';
 
 /** How the fake answers one /v1/embeddings request. */
 export type EmbeddingsBehaviour =
@@ -46,7 +46,6 @@ export function fakeVector(text: string, dim = FAKE_DIM): number[] {
 /** An OpenAI-compatible POST /v1/embeddings server on 127.0.0.1, for the real `openai` client. */
 export async function startFakeEmbeddings(): Promise<FakeEmbeddings> {
   const requests: { model: string; input: string[] }[] = [];
-  const sockets = new Set<Socket>();
   const aliases = new Map<string, string | number[]>();
   let behaviour: (index: number) => EmbeddingsBehaviour = () => ({ kind: 'vectors' });
 
@@ -88,14 +87,9 @@ export async function startFakeEmbeddings(): Promise<FakeEmbeddings> {
       );
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { baseURL, close } = await listenOnLoopback(server);
   return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
+    baseURL,
     requests,
     behave(next) {
       behaviour = next;
@@ -103,9 +97,6 @@ export async function startFakeEmbeddings(): Promise<FakeEmbeddings> {
     alias(text, means) {
       aliases.set(text, means);
     },
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close,
   };
 }

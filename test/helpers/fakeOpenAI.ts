@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './loopback.js';
 
 /** A chat-completions request as the fake received it. */
 export interface RecordedRequest {
@@ -54,7 +54,6 @@ export const USAGE = { prompt_tokens: 321, completion_tokens: 54, total_tokens: 
  */
 export async function startFakeOpenAI(initial?: Script): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
   let script: Script = initial ?? (() => ({ kind: 'error', status: 500, message: 'no script' }));
 
   const server = createServer((req, res) => {
@@ -74,23 +73,14 @@ export async function startFakeOpenAI(initial?: Script): Promise<FakeOpenAI> {
       reply(res, request, script(request, requests.length - 1));
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-
+  const { baseURL, close } = await listenOnLoopback(server);
   return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
+    baseURL,
     requests,
     script(next) {
       script = next;
     },
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close,
   };
 }
 
