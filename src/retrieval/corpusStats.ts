@@ -2,12 +2,15 @@ import { getCorpusVersion } from '../corpus/corpusMeta.js';
 import type { Db } from '../db/database.js';
 import { statement } from '../db/statements.js';
 import { isSupportedLanguage, type Language } from '../text/languages.js';
+import { readSourceNames, type SourceNames } from './namedSources.js';
 
 /** What query planning needs to know about the index, recomputed only when the corpus version changes. */
 export interface CorpusStats {
   readonly version: string | null;
   readonly passages: number;
   readonly languages: Language[];
+  /** Words that name an article's source (publisher, author), for questions that ask about one source. */
+  readonly sourceNames: SourceNames;
 }
 
 const statsCache = new WeakMap<Db, CorpusStats>();
@@ -20,7 +23,8 @@ export function corpusStats(db: Db): CorpusStats {
   const languages = (
     statement(db, 'SELECT DISTINCT language FROM articles ORDER BY language').pluck().all() as string[]
   ).filter(isSupportedLanguage);
-  const stats = { version, passages, languages: languages.length > 0 ? languages : (['en'] as Language[]) };
+  const corpusLanguages = languages.length > 0 ? languages : (['en'] as Language[]);
+  const stats = { version, passages, languages: corpusLanguages, sourceNames: readSourceNames(db, corpusLanguages) };
   statsCache.set(db, stats);
   return stats;
 }

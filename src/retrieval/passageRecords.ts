@@ -67,3 +67,15 @@ export function passagesByRowid(db: Db, rowids: readonly number[]): PassageRecor
     .all(JSON.stringify(rowids))
     .map(toPassageRecord);
 }
+
+/** The first `limit` passages of some articles, in article and reading order. */
+export function passagesOfArticles(db: Db, articleIds: readonly string[], limit: number): PassageRecord[] {
+  if (articleIds.length === 0) return [];
+  return statement(
+    db,
+    `SELECT ${PASSAGE_COLUMNS} FROM passages p JOIN articles a ON a.id = p.article_id
+      WHERE p.article_id IN (SELECT value FROM json_each(?)) ORDER BY p.article_id, p.ordinal LIMIT ?`,
+  )
+    .all(JSON.stringify(articleIds), limit)
+    .map(toPassageRecord);
+}

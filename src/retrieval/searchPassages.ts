@@ -3,7 +3,8 @@ import { cleanQuestion } from './cleanQuestion.js';
 import { corpusStats } from './corpusStats.js';
 import { fuseRankings, type FusionMethod } from './fuse.js';
 import { lexicalSearch, type LexicalHit } from './lexicalSearch.js';
-import { passagesByRowid, type PassageRecord } from './passageRecords.js';
+import { namedArticles, preferNamedSources } from './namedSources.js';
+import { passagesByRowid, passagesOfArticles, type PassageRecord } from './passageRecords.js';
 import { highlightSnippet } from './snippet.js';
 
 export { corpusLanguages } from './corpusStats.js';
@@ -93,7 +94,14 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
     ...lexical.map((list) => list.map((h) => ({ id: h.passage.rowid, score: h.score }))),
     ...(semantic.length > 0 ? [semantic.map((s) => ({ id: s.rowid, score: s.similarity }))] : []),
   ].filter((r) => r.length > 0);
-  const fused = fuseRankings(rankings, options.fusion ?? 'weighted');
+  let fused = fuseRankings(rankings, options.fusion ?? 'weighted');
+
+  const named = namedArticles(queries[0] ?? '', stats.sourceNames);
+  if (named.size > 0) {
+    const ofNamed = passagesOfArticles(db, [...named], MAX_LIMIT);
+    for (const record of ofNamed) if (!records.has(record.rowid)) records.set(record.rowid, record);
+    fused = preferNamedSources(fused, ofNamed, (id) => named.has(records.get(id)?.articleId ?? ''));
+  }
 
   const ownRank = rankOf(lexical[0]?.map((h) => h.passage.rowid) ?? []);
   const semanticRank = rankOf(semantic.map((s) => s.rowid));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeudCore } from '../../src/core.js';
 import { corpusStats } from '../../src/retrieval/corpusStats.js';
 import { lexicalSearch } from '../../src/retrieval/lexicalSearch.js';
+import { namedArticles } from '../../src/retrieval/namedSources.js';
 import { buildQueryWords } from '../../src/retrieval/queryTerms.js';
 import { retrievePassages } from '../../src/retrieval/searchPassages.js';
 import { weighWords } from '../../src/retrieval/weighWords.js';
@@ -71,5 +72,20 @@ describe('retrieval stages on the bundled corpus', () => {
     const r = retrievePassages(core.db, 'recommend me a good pizza place in san francisco');
     expect(r.questionWords).toBe(6); // recommend, good, pizza, place, san, francisco
     expect(Math.max(...r.hits.map((h) => h.matchedWords))).toBe(1);
+  });
+
+  it('a question that names a source is answered from that source first', () => {
+    const names = corpusStats(core.db).sourceNames;
+    expect([...namedArticles("what does the wynswell.com piece say? and Liam Carter's?", names)].sort()).toEqual([
+      'hiteching-unraveling-tech-friendship',
+      'wynswell-ai-face-off',
+    ]);
+    // Publisher words that the articles' text also uses ("news") or short host labels name nothing.
+    expect(namedArticles('any news from the com sites?', names).size).toBe(0);
+    const { hits } = retrievePassages(core.db, 'what should musk and openai do according to the wynswell piece');
+    expect(hits.map((h) => h.articleId)).toEqual(Array(5).fill('wynswell-ai-face-off'));
+    expect(hits.map((h) => h.text).join('\n')).toContain('must work together to address');
+    const scores = hits.map((h) => h.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 });

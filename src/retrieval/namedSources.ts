@@ -1,0 +1,72 @@
+import type { Db } from '../db/database.js';
+import { statement } from '../db/statements.js';
+import { foldDiacritics, stem, type Language } from '../text/languages.js';
+import { words } from '../text/tokenize.js';
+
+/** Source-name words (from publishers and authors) and the articles each one names. */
+export type SourceNames = ReadonlyMap<string, readonly string[]>;
+
+// Shorter words are host-name noise ("www", "com", "de") or too ambiguous to name a source by.
+const MIN_NAME_LENGTH = 5;
+
+/**
+ * The words by which a member can name where an article comes from ("according to the
+ * wynswell piece", "what does Liam Carter say"): the words of its publisher and author.
+ * A word that the passages themselves use is a subject, not a source name, and a word
+ * shared by half the articles or more picks nothing out; neither is kept.
+ */
+export function readSourceNames(db: Db, languages: readonly Language[]): SourceNames {
+  const rows = statement(db, 'SELECT id, publisher, author FROM articles').all() as {
+    id: string;
+    publisher: string | null;
+    author: string | null;
+  }[];
+  const isIndexed = statement(db, 'SELECT 1 FROM term_df WHERE term = ?').pluck();
+  const names = new Map<string, string[]>();
+  for (const row of rows) {
+    const own = new Set(nameWords(`${row.publisher ?? ''} ${row.author ?? ''}`));
+    for (const word of own) names.set(word, [...(names.get(word) ?? []), row.id]);
+  }
+  const usedInText = (word: string): boolean =>
+    [word, ...languages.map((language) => stem(word, language))].some((term) => isIndexed.get(term) !== undefined);
+  for (const [word, ids] of names)
+    if (ids.length * 2 >= Math.max(2, rows.length) || usedInText(word)) names.delete(word);
+  return names;
+}
+
+/** The articles a question names by source, if any. */
+export function namedArticles(question: string, names: SourceNames): Set<string> {
+  const named = new Set<string>();
+  if (names.size === 0) return named;
+  for (const word of nameWords(question)) for (const id of names.get(word) ?? []) named.add(id);
+  return named;
+}
+
+/**
+ * A question that names a source asks about that source: its passages come first, those
+ * the question's words found in their fused order, then the rest of them in reading
+ * order, then everything else. Scores stay monotone so that "higher is better" holds.
+ */
+export function preferNamedSources(
+  fused: readonly { id: number; score: number }[],
+  namedPassages: readonly { rowid: number }[],
+  isNamed: (id: number) => boolean,
+): { id: number; score: number }[] {
+  const top = fused[0]?.score ?? 0;
+  const found = fused.filter((e) => isNamed(e.id));
+  const foundIds = new Set(found.map((e) => e.id));
+  const unfound = namedPassages.filter((p) => !foundIds.has(p.rowid));
+  // Above every other passage (whose scores are at most `top`), below the named ones that were found.
+  const step = top > 0 ? top / (4 * (unfound.length + 1)) : 1 / (unfound.length + 1);
+  return [
+    ...found.map((e) => ({ id: e.id, score: 2 * top + e.score + step })),
+    ...unfound.map((p, index) => ({ id: p.rowid, score: top + step * (unfound.length - index) })),
+    ...fused.filter((e) => !isNamed(e.id)),
+  ];
+}
+
+function nameWords(text: string): string[] {
+  return words(text)
+    .map(foldDiacritics)
+    .filter((w) => w.length >= MIN_NAME_LENGTH && !/^\d+$/.test(w));
+}
