@@ -73,36 +73,6 @@ export function citedNumbers(text: string): number[] {
   return out;
 }
 
-/**
- * The "answer" field of a structured reply that is still arriving, decoded as far as it
- * has come, so that a stream can show progress before the JSON is complete.
- */
-export function partialAnswerField(buffer: string): string {
-  const start = /"answer"\s*:\s*"/.exec(buffer);
-  if (!start) return '';
-  let out = '';
-  for (let i = start.index + start[0].length; i < buffer.length; i++) {
-    const ch = buffer[i]!;
-    if (ch === '"') break;
-    if (ch !== '\\') {
-      out += ch;
-      continue;
-    }
-    const next = buffer[i + 1];
-    if (next === undefined) break;
-    if (next === 'u') {
-      const hex = buffer.slice(i + 2, i + 6);
-      if (hex.length < 4) break;
-      out += String.fromCharCode(parseInt(hex, 16));
-      i += 5;
-      continue;
-    }
-    out += ({ n: '\n', t: '\t', r: '', b: '', f: '' } as Record<string, string>)[next] ?? next;
-    i += 1;
-  }
-  return out;
-}
-
 // Some local models wrap JSON in a Markdown code block even when asked not to.
 function stripCodeFence(text: string): string {
   const fenced = /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/.exec(text);

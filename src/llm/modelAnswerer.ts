@@ -3,18 +3,20 @@ import type { Citation } from '../answer/types.js';
 import type { Logger } from '../logger.js';
 import type { SearchHit } from '../retrieval/searchPassages.js';
 import type { Language } from '../text/languages.js';
-import {
-  MODEL_ANSWER_JSON_SCHEMA,
-  parsePlainAnswer,
-  parseStructuredAnswer,
-  partialAnswerField,
-} from './answerFormat.js';
+import { MODEL_ANSWER_JSON_SCHEMA, parsePlainAnswer, parseStructuredAnswer } from './answerFormat.js';
 import { type ChatModel, type ChatReply, type TokenUsage, StructuredOutputUnsupportedError } from './chatModel.js';
-import { buildAnswerMessages } from './prompt.js';
+import { ANSWER_WORDS, buildAnswerMessages } from './prompt.js';
+import { AnswerFieldReader, PROGRESS_MAX_CHARS, progressReporter } from './streamedAnswer.js';
 import { sanitizeModelText, verifyCitations } from './verifyCitations.js';
 
 /** Token budget of an answer: ~180 words is ~300 tokens; the rest is slack for JSON and German. */
 export const ANSWER_MAX_TOKENS = 700;
+
+/**
+ * Words kept of an answer: the prompt asks for about ANSWER_WORDS; a model that ignores it
+ * (or a server that ignores max_tokens) is cut at the last sentence that fits.
+ */
+export const MAX_ANSWER_WORDS = Math.round(ANSWER_WORDS * 1.5);
 
 export type ModelOutcome =
   | { ok: true; answered: true; answer: string; citations: Citation[]; usage: TokenUsage | null }
@@ -78,7 +80,7 @@ export async function answerWithModel(
   if (!parsed) return { ok: false, reason: 'malformed reply (not the JSON asked for)', usage };
   if (!parsed.answered) return { ok: true, answered: false, usage };
 
-  const verified = verifyCitations(sanitizeModelText(parsed.answer), hits);
+  const verified = verifyCitations(sanitizeModelText(capWords(parsed.answer, MAX_ANSWER_WORDS)), hits);
   if (verified.dropped.length > 0) {
     deps.logger.warn({ dropped: verified.dropped, sent: hits.length }, 'model cited passages that were not sent');
   }
@@ -95,22 +97,41 @@ async function ask(
   structured: boolean,
   onPartial?: (text: string) => void,
 ): Promise<ChatReply> {
-  let buffer = '';
-  let shown = '';
-  const onDelta = onPartial
-    ? (delta: string) => {
-        buffer += delta;
-        const text = structured ? partialAnswerField(buffer) : buffer;
-        if (text !== shown) {
-          shown = text;
-          onPartial(sanitizeModelText(text));
-        }
-      }
-    : undefined;
+  let onDelta: ((delta: string) => void) | undefined;
+  if (onPartial) {
+    const report = progressReporter(hits, onPartial);
+    const reader = new AnswerFieldReader();
+    let plain = '';
+    onDelta = (delta) => {
+      if (structured) reader.push(delta);
+      else if (plain.length < PROGRESS_MAX_CHARS) plain += delta;
+      report(structured ? reader.text : plain);
+    };
+  }
   return model.chat({
     messages: buildAnswerMessages(question, hits, language, structured),
     maxTokens: ANSWER_MAX_TOKENS,
     ...(structured ? { jsonSchema: { name: 'feudbot_answer', schema: MODEL_ANSWER_JSON_SCHEMA } } : {}),
     ...(onDelta ? { onDelta } : {}),
   });
+}
+
+/** The text cut to at most `maxWords` words, at the end of a sentence when one ends in the second half. */
+export function capWords(text: string, maxWords: number): string {
+  const word = /\S+/g;
+  let count = 0;
+  for (let match = word.exec(text); match !== null; match = word.exec(text)) {
+    if (++count <= maxWords) continue;
+    const cut = text.slice(0, match.index).trimEnd();
+    const sentenceEnd = Math.max(
+      cut.lastIndexOf('. '),
+      cut.lastIndexOf('! '),
+      cut.lastIndexOf('? '),
+      cut.lastIndexOf('.\n'),
+    );
+    const atSentence = /[.!?](?:\s*\[[\d,\s]+\])*$/.test(cut);
+    if (atSentence) return cut;
+    return sentenceEnd > cut.length / 2 ? cut.slice(0, sentenceEnd + 1) : `${cut} …`;
+  }
+  return text;
 }

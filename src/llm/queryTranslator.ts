@@ -9,6 +9,7 @@ import { normalizeQuestion } from '../answer/normalizeQuestion.js';
 
 const TRANSLATION_MAX_TOKENS = 200;
 const MAX_QUERY_LENGTH = 300;
+export const MAX_QUERIES_PER_LANGUAGE = 3;
 
 export interface QueryTranslatorDeps {
   readonly db: Db;
@@ -80,21 +81,32 @@ async function requestTranslations(
 
 function parseStructured(content: string, languages: readonly Language[]): string[] {
   const parsed = translationSchema.parse(JSON.parse(content));
-  return clean(
-    parsed.queries.filter((q) => isSupportedLanguage(q.language) && languages.includes(q.language)).map((q) => q.query),
-  );
+  return clean(parsed.queries, languages);
 }
 
 function parsePlain(content: string, languages: readonly Language[]): string[] {
-  const out: string[] = [];
+  const out: { language: string; query: string }[] = [];
   for (const line of content.split('\n')) {
-    const match = /^\s*([a-z]{2})\s*[:\-–]\s*(.+)$/i.exec(line);
-    const language = match?.[1]?.toLowerCase();
-    if (match && language && isSupportedLanguage(language) && languages.includes(language)) out.push(match[2]!);
+    const match = /^[ \t]*([a-z]{2})[ \t]*[:\-–][ \t]*(.+)$/i.exec(line);
+    if (match) out.push({ language: match[1]!.toLowerCase(), query: match[2]! });
   }
-  return clean(out);
+  return clean(out, languages);
 }
 
-function clean(queries: string[]): string[] {
-  return [...new Set(queries.map((q) => q.trim().slice(0, MAX_QUERY_LENGTH)).filter(Boolean))];
+/**
+ * The model's queries in the corpus languages, trimmed, distinct, and at most a handful
+ * per language: each one is a search, and a reply with 20,000 of them took minutes.
+ */
+function clean(queries: readonly { language: string; query: string }[], languages: readonly Language[]): string[] {
+  const kept: string[] = [];
+  const perLanguage = new Map<string, number>();
+  for (const { language, query } of queries) {
+    if (!isSupportedLanguage(language) || !languages.includes(language)) continue;
+    const text = query.trim().slice(0, MAX_QUERY_LENGTH);
+    const count = perLanguage.get(language) ?? 0;
+    if (!text || kept.includes(text) || count >= MAX_QUERIES_PER_LANGUAGE) continue;
+    perLanguage.set(language, count + 1);
+    kept.push(text);
+  }
+  return kept;
 }

@@ -145,7 +145,9 @@ function reply(res: ServerResponse, request: RecordedRequest, answer: FakeReply)
         const piece = pieces.shift();
         if (piece !== undefined) {
           chunk([{ index: 0, delta: { content: piece }, finish_reason: null }]);
-          setTimeout(next, answer.delayMs ?? 0);
+          // setImmediate, not a 0 ms timer: timers wait at least 1 ms, which made long streams crawl.
+          if (answer.delayMs) setTimeout(next, answer.delayMs);
+          else setImmediate(next);
           return;
         }
         chunk([{ index: 0, delta: {}, finish_reason: answer.finishReason ?? 'stop' }]);

@@ -102,4 +102,52 @@ describe('a hostile model server', () => {
     const rows = core.db.prepare('SELECT mode, prompt_tokens, completion_tokens FROM answer_log').all();
     expect(rows).toEqual([{ mode: 'llm', prompt_tokens: null, completion_tokens: null }]);
   });
+
+  it('a 200,000-character reply of "[" and newlines costs well under a second of CPU, streamed or not', async () => {
+    const hostile = '[\n'.repeat(50_000) + '['.repeat(100_000);
+    const cpuOf = async (answer: string, stream: boolean) => {
+      const content = JSON.stringify({ answered: true, answer, citations: [1] });
+      fake.script((request) =>
+        isTranslationRequest(request)
+          ? { kind: 'error', status: 400, message: 'no translation' }
+          : stream
+            ? { kind: 'stream', pieces: content.match(/[\s\S]{1,50}/g)! }
+            : { kind: 'completion', content },
+      );
+      core = await coreWithFakeModel(fake, { timeoutMs: 20_000 });
+      const partials: string[] = [];
+      const cpu = process.cpuUsage();
+      const result = await core.ask(QUESTION, stream ? { onPartial: (t) => partials.push(t) } : {});
+      const { user, system } = process.cpuUsage(cpu);
+      core.close();
+      core = undefined;
+      expect(partials.length).toBeLessThan(300);
+      return { result, ms: (user + system) / 1_000 };
+    };
+    const whole = await cpuOf(hostile, false);
+    expect(whole.result.mode).toBe('extractive'); // no valid citation in it
+    expect(whole.ms).toBeLessThan(1_000);
+    // Streamed in 4,000 pieces, this process also runs the fake server and the SDK's event
+    // parsing; those cost the same for 200,000 harmless characters, measured alongside.
+    const harmless = await cpuOf('x'.repeat(hostile.length), true);
+    const streamed = await cpuOf(hostile, true);
+    expect(streamed.result.mode).toBe('extractive');
+    expect(streamed.ms - harmless.ms).toBeLessThan(1_000);
+  });
+
+  it('a translation reply with 20,000 queries is cut to a handful per language', async () => {
+    const queries = Array.from({ length: 20_000 }, (_, i) => ({ language: i % 2 ? 'de' : 'en', query: `musk ${i}` }));
+    fake.script((request) =>
+      isTranslationRequest(request)
+        ? { kind: 'completion', content: JSON.stringify({ queries }) }
+        : {
+            kind: 'completion',
+            content: JSON.stringify({ answered: true, answer: 'He resigned [1].', citations: [1] }),
+          },
+    );
+    core = await coreWithFakeModel(fake, { timeoutMs: 5_000 });
+    expect(await core.ask(QUESTION)).toMatchObject({ mode: 'llm', answered: true });
+    const stored = core.db.prepare('SELECT queries FROM query_translations').pluck().get() as string;
+    expect(JSON.parse(stored)).toEqual(['musk 0', 'musk 1', 'musk 2', 'musk 3', 'musk 4', 'musk 5']);
+  });
 });
