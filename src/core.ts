@@ -7,7 +7,7 @@ import type { AskResult } from './answer/types.js';
 import type { Config } from './config.js';
 import { getCorpusVersion } from './corpus/corpusMeta.js';
 import { listSources, type SourcesListing } from './corpus/listSources.js';
-import { reloadCorpus, type ReloadReport } from './corpus/reloadCorpus.js';
+import { applyCorpusRead, readCorpusForReload, type ReloadReport } from './corpus/reloadCorpus.js';
 import { openDatabase, type Db } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createWriteGate } from './db/writeGate.js';
@@ -262,15 +262,18 @@ export function createCore({
     sources: (language) => listSources(db, language),
 
     reload(dir = corpusDir, options = {}) {
-      const run = () =>
-        gate.hold(async () => {
-          const report = await reloadCorpus(writer ?? db, dir, {
+      const run = async () => {
+        // Reading the folder holds no lock: saved answers and votes are written meanwhile.
+        const read = await readCorpusForReload(writer ?? db, dir);
+        return gate.hold(async () => {
+          const report = await applyCorpusRead(writer ?? db, read, {
             yieldEvery: writer ? RELOAD_BATCH : 0,
             allowEmpty: options.allowEmpty,
           });
           pruneCaches(writer ?? db, report.version);
           return report;
         });
+      };
       // One reload at a time: a second waits for the first, whatever its outcome.
       const next = reloads.then(run, run);
       reloads = next.catch(() => undefined);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
+import yaml from 'js-yaml';
 import { z } from 'zod';
 import { SUPPORTED_LANGUAGES, type Language } from '../text/languages.js';
 
@@ -19,21 +20,55 @@ export interface Article {
   readonly body: string;
 }
 
+/** One line of text: front matter fields are shown as single lines, so line breaks are spaces. */
+const singleLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 const optionalText = z
   .string()
   .nullish()
-  .transform((v) => (typeof v === 'string' && v.trim() ? v.trim() : null));
+  .transform((v) => (typeof v === 'string' && singleLine(v) ? singleLine(v).slice(0, 200) : null));
+
+/**
+ * An article's address, parsed as browsers do (WHATWG URL) and written back out, so that
+ * what is stored is a well-formed http(s) URL: spaces, quotes and angle brackets are
+ * percent-encoded, and parentheses too, since they end a Markdown link.
+ */
+export function normalizeArticleUrl(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return null;
+  return url.href.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+}
+
+/** A calendar date that exists: 2024, 2024-02 or 2024-02-29, but not 2024-13-45 or 2023-02-29. */
+function isRealDate(value: string): boolean {
+  const [year, month = 1, day = 1] = value.split('-').map(Number) as [number, number?, number?];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 const frontMatterSchema = z.object({
   id: z
     .string({ error: 'missing id' })
     .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'id must be lower-case letters, digits and hyphens (at most 80)'),
-  title: z.string({ error: 'missing title' }).trim().min(1, 'missing title').max(300, 'title longer than 300 characters'),
+  title: z
+    .string({ error: 'missing title' })
+    .transform(singleLine)
+    .pipe(z.string().min(1, 'missing title').max(300, 'title longer than 300 characters')),
   editorial_title: z.boolean({ error: 'editorial_title must be true or false' }).optional().default(false),
   url: z
-    .union([z.url({ protocol: /^https?$/, error: 'url must be an http(s) address' }), z.literal('')])
+    .string({ error: 'url must be an http(s) address' })
     .nullish()
-    .transform((v) => v || null),
+    .transform((v, ctx) => {
+      if (!v?.trim()) return null;
+      const url = normalizeArticleUrl(v);
+      if (!url) ctx.addIssue({ code: 'custom', message: 'url must be an http(s) address' });
+      return url;
+    }),
   publisher: optionalText,
   language: z.enum(SUPPORTED_LANGUAGES, {
     error: (issue) =>
@@ -42,12 +77,23 @@ const frontMatterSchema = z.object({
         : `unknown language ${JSON.stringify(issue.input)} (use one of: ${SUPPORTED_LANGUAGES.join(', ')})`,
   }),
   author: optionalText,
-  // YAML reads an unquoted 2024-12-24 as a date; both forms end up as YYYY-MM-DD.
+  // Front matter is read with YAML's JSON schema, so an unquoted 2024-12-24 stays text: the
+  // default schema turned 2024-13-45 into a Date of 2025-02-14 without a word.
   published: z
-    .union([z.date(), z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'published must be YYYY, YYYY-MM or YYYY-MM-DD')])
+    .union([z.string(), z.number().int()])
     .nullish()
-    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v || null)),
+    .transform((v) => (v === null || v === undefined || v === '' ? null : String(v).trim()))
+    .refine((v) => v === null || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), 'published must be YYYY, YYYY-MM or YYYY-MM-DD')
+    .refine((v) => v === null || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) || isRealDate(v), {
+      error: (issue) => `published ${JSON.stringify(issue.input)} is not a real date`,
+    }),
 });
+
+/** YAML with the JSON schema: no dates, no `yes`/`no` booleans, nothing YAML guesses at. */
+function readYaml(text: string): object {
+  const data = yaml.load(text, { schema: yaml.JSON_SCHEMA });
+  return data !== null && typeof data === 'object' ? data : {};
+}
 
 export type ParseResult = { ok: true; article: Article } | { ok: false; reason: string };
 
@@ -71,7 +117,7 @@ export function parseArticleFile(bytes: Uint8Array): ParseResult {
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options turns off gray-matter's module-level cache, which would keep every file ever read.
-    parsed = matter(text, { excerpt: false });
+    parsed = matter(text, { excerpt: false, engines: { yaml: readYaml } });
   } catch (error) {
     return { ok: false, reason: `front matter is not valid YAML: ${firstLine(error)}` };
   }
@@ -102,7 +148,7 @@ export function parseArticleFile(bytes: Uint8Array): ParseResult {
  * Bumped whenever chunking or indexing changes, so that a reload re-indexes articles
  * whose text did not change but whose index would.
  */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** A hash of everything an article's index entry depends on. */
 export function contentHash(article: Article): string {

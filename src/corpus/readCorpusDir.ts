@@ -1,5 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { join, relative, isAbsolute } from 'node:path';
 import { UserFacingError } from '../errors.js';
 import { MAX_ARTICLE_BYTES, parseArticleFile, type Article } from './articleFile.js';
 
@@ -21,20 +22,31 @@ export interface CorpusDirContents {
 /** Most files a corpus folder may hold; beyond that the folder is probably the wrong one. */
 const MAX_FILES = 100_000;
 
+/** How long reading a corpus folder may take before the reload gives up (a hung network drive). */
+export const READ_DEADLINE_MS = 120_000;
+
+export interface ReadCorpusOptions {
+  /** id → file of the articles already indexed, so that an indexed article keeps its id. */
+  readonly indexedFiles?: ReadonlyMap<string, string>;
+  /** Give up when this fires (default: after READ_DEADLINE_MS). */
+  readonly signal?: AbortSignal;
+}
+
 /**
  * Read and validate every article file (`*.md`) in a corpus folder, in name order. A bad
  * file is listed with its reason and never stops the others. Of two files with one id,
- * the one that already holds that id in the index (`indexedFiles`: id → file) keeps it,
- * whatever the names; otherwise the later one in name order is rejected. Hidden files
- * and README.md are skipped.
+ * the one that already holds that id in the index keeps it, whatever the names;
+ * otherwise the later one in name order is rejected. Hidden files and README.md are
+ * skipped; subfolders, links that lead out of the folder and anything that is not a
+ * regular file (a FIFO, a device) are listed as rejected, never read.
  */
-export async function readCorpusDir(
-  dir: string,
-  indexedFiles: ReadonlyMap<string, string> = new Map(),
-): Promise<CorpusDirContents> {
+export async function readCorpusDir(dir: string, options: ReadCorpusOptions = {}): Promise<CorpusDirContents> {
+  const signal = options.signal ?? AbortSignal.timeout(READ_DEADLINE_MS);
   let names: string[];
+  let realDir: string;
   try {
     names = (await readdir(dir)).sort();
+    realDir = await realpath(dir);
   } catch {
     throw new UserFacingError(`The corpus folder ${dir} cannot be read; check CORPUS_DIR.`);
   }
@@ -42,41 +54,94 @@ export async function readCorpusDir(
 
   const parsed: CorpusFile[] = [];
   const rejected: RejectedFile[] = [];
+  // A read that hangs cannot be cancelled, but the reload stops waiting for it.
+  const aborted = whenAborted(signal);
   for (const file of names) {
     if (file.startsWith('.') || file.toLowerCase() === 'readme.md') continue;
-    const path = join(dir, file);
-    let size: number;
-    try {
-      const info = await stat(path);
-      if (!info.isFile()) continue;
-      size = info.size;
-    } catch {
-      rejected.push({ file, reason: 'cannot be read' });
-      continue;
-    }
-    if (!file.endsWith('.md')) {
-      rejected.push({ file, reason: 'not an article file (articles are .md files)' });
-      continue;
-    }
-    if (size > MAX_ARTICLE_BYTES) {
-      rejected.push({ file, reason: `file is larger than ${MAX_ARTICLE_BYTES / 1024} KiB` });
-      continue;
-    }
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch {
-      rejected.push({ file, reason: 'cannot be read' });
-      continue;
-    }
-    const result = parseArticleFile(bytes);
-    if (!result.ok) {
-      rejected.push({ file, reason: result.reason });
-      continue;
-    }
-    parsed.push({ file, article: result.article });
+    if (signal.aborted) throw readTimedOut(dir);
+    const read = await Promise.race([readOneFile(realDir, file), aborted]);
+    if (read === ABORTED) throw readTimedOut(dir);
+    if ('reason' in read) rejected.push({ file, reason: read.reason });
+    else parsed.push({ file, article: read.article });
   }
-  return { articles: withoutDuplicateIds(parsed, indexedFiles, rejected), rejected };
+  return { articles: withoutDuplicateIds(parsed, options.indexedFiles ?? new Map(), rejected), rejected };
+}
+
+async function readOneFile(realDir: string, file: string): Promise<{ article: Article } | { reason: string }> {
+  let path = join(realDir, file);
+  try {
+    let info = await lstat(path);
+    if (info.isSymbolicLink()) {
+      const target = await realpath(path).catch(() => null);
+      if (target === null) return { reason: 'a link to a file that does not exist' };
+      if (!isInside(realDir, target)) return { reason: 'a link that leads outside the corpus folder (not followed)' };
+      path = target;
+      info = await stat(path);
+    }
+    if (info.isDirectory()) return { reason: 'a subfolder (articles must be directly in the corpus folder)' };
+    if (!info.isFile()) return { reason: 'not a regular file' };
+  } catch {
+    return { reason: 'cannot be read' };
+  }
+  if (!file.endsWith('.md')) return { reason: 'not an article file (articles are .md files)' };
+  const bytes = await readRegularFile(path, MAX_ARTICLE_BYTES);
+  if (typeof bytes === 'string') return { reason: bytes };
+  const result = parseArticleFile(bytes);
+  return result.ok ? { article: result.article } : { reason: result.reason };
+}
+
+// O_NONBLOCK: opening a FIFO that replaced the file since lstat returns at once instead of
+// waiting for a writer; O_NOFOLLOW: a link swapped in is refused. Both are POSIX (0 elsewhere).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+/** A file's bytes, checked on the open file itself; or why it was not read. */
+export async function readRegularFile(path: string, maxBytes: number): Promise<Buffer | string> {
+  let handle;
+  try {
+    handle = await open(path, OPEN_FLAGS);
+  } catch {
+    return 'cannot be read';
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return 'not a regular file';
+    if (info.size > maxBytes) return `file is larger than ${maxBytes / 1024} KiB`;
+    // One byte more than allowed: a file that grew since stat is caught too.
+    const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) break;
+    }
+    if (length > maxBytes) return `file is larger than ${maxBytes / 1024} KiB`;
+    return buffer.subarray(0, length);
+  } catch {
+    return 'cannot be read';
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+const ABORTED = Symbol('aborted');
+
+function whenAborted(signal: AbortSignal): Promise<typeof ABORTED> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve(ABORTED);
+    else signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
+  });
+}
+
+function readTimedOut(dir: string): UserFacingError {
+  return new UserFacingError(
+    `Reading the corpus folder ${dir} took too long (a hung or very slow drive?); nothing was changed.`,
+  );
 }
 
 function withoutDuplicateIds(

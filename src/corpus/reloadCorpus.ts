@@ -5,7 +5,7 @@ import { indexTerms } from '../text/analyze.js';
 import { splitIntoPassages } from '../text/chunk.js';
 import { textHash } from '../text/textHash.js';
 import { contentHash, type Article } from './articleFile.js';
-import { readCorpusDir, type RejectedFile } from './readCorpusDir.js';
+import { type CorpusDirContents, readCorpusDir, type RejectedFile } from './readCorpusDir.js';
 import { getCorpusVersion, setMeta } from './corpusMeta.js';
 
 /** What a reload did, for the CLI and for the moderator who asked for it. */
@@ -37,6 +37,14 @@ export interface ReloadOptions {
   readonly yieldEvery?: number;
   /** Allow a reload that leaves no article at all (the operator's explicit `--allow-empty`). */
   readonly allowEmpty?: boolean;
+  /** Stop reading the folder when this fires (default: after READ_DEADLINE_MS). */
+  readonly signal?: AbortSignal;
+}
+
+/** A corpus folder read and validated: the first half of a reload, done outside any lock. */
+export interface CorpusRead extends CorpusDirContents {
+  readonly dir: string;
+  readonly startedAt: number;
 }
 
 interface ExistingRow {
@@ -56,11 +64,22 @@ interface ExistingRow {
  * edit never removes what was working.
  */
 export async function reloadCorpus(db: Db, dir: string, options: ReloadOptions = {}): Promise<ReloadReport> {
-  const started = performance.now();
+  return applyCorpusRead(db, await readCorpusForReload(db, dir, options.signal), options);
+}
+
+/** Read and validate the folder; reads the index only (which file holds which id). */
+export async function readCorpusForReload(db: Db, dir: string, signal?: AbortSignal): Promise<CorpusRead> {
+  const startedAt = performance.now();
   const indexedFiles = new Map(
     (db.prepare('SELECT id, source_file FROM articles').all() as ExistingRow[]).map((r) => [r.id, r.source_file]),
   );
-  const { articles, rejected } = await readCorpusDir(dir, indexedFiles);
+  const contents = await readCorpusDir(dir, { indexedFiles, ...(signal ? { signal } : {}) });
+  return { ...contents, dir, startedAt };
+}
+
+/** Write what was read into the index, in one transaction (the second half of a reload). */
+export async function applyCorpusRead(db: Db, read: CorpusRead, options: ReloadOptions = {}): Promise<ReloadReport> {
+  const { articles, rejected, dir, startedAt: started } = read;
   const rejectedFiles = new Set(rejected.map((r) => r.file));
 
   const insertArticle = db.prepare(

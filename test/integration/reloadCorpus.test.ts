@@ -1,7 +1,9 @@
-import { readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getCorpusVersion } from '../../src/corpus/corpusMeta.js';
+import { readRegularFile } from '../../src/corpus/readCorpusDir.js';
 import { reloadCorpus } from '../../src/corpus/reloadCorpus.js';
 import { openDatabase, type Db } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
@@ -197,6 +199,51 @@ describe('reloadCorpus', () => {
       title: expect.not.stringContaining('impostor'),
       source_file: 'wynswell-ai-face-off.md',
     });
+  });
+
+  it('reports subfolders, FIFOs and links out of the folder, and reads none of them (issue 15, items 7 and 15)', async () => {
+    const outside = tempDir();
+    try {
+      const article = (id: string) => articleFile({ id, title: `Title ${id}`, language: 'en' }, prose(60));
+      writeArticle(outside.path, 'secret.md', article('outside-secret'));
+      symlinkSync(join(outside.path, 'secret.md'), join(corpus.path, 'escape.md'));
+      mkdirSync(join(corpus.path, 'drafts'));
+      writeArticle(join(corpus.path, 'drafts'), 'draft.md', article('a-draft'));
+      // A link that stays inside the folder is followed.
+      symlinkSync(join(corpus.path, 'drafts', 'draft.md'), join(corpus.path, 'linked-draft.md'));
+      execFileSync('mkfifo', [join(corpus.path, 'pipe.md')]);
+      const report = await reloadCorpus(db, corpus.path);
+      expect(report.rejected).toEqual([
+        { file: 'drafts', reason: 'a subfolder (articles must be directly in the corpus folder)' },
+        { file: 'escape.md', reason: 'a link that leads outside the corpus folder (not followed)' },
+        { file: 'pipe.md', reason: 'not a regular file' },
+      ]);
+      expect(report.added.sort()).toEqual(['a-draft', ...BUNDLED_IDS]);
+      expect(db.prepare("SELECT count(*) FROM articles WHERE id = 'outside-secret'").pluck().get()).toBe(0);
+    } finally {
+      outside.cleanup();
+    }
+  });
+
+  it('checks the opened file itself: a FIFO swapped in after the check is refused at once, not waited on', async () => {
+    const fifo = join(corpus.path, 'swapped.md');
+    execFileSync('mkfifo', [fifo]);
+    // Before the fix, opening a FIFO for reading waited for a writer forever, holding the reload.
+    expect(await readRegularFile(fifo, 1024)).toBe('not a regular file');
+    expect(await readRegularFile(join(corpus.path, 'wynswell-ai-face-off.md'), 100)).toBe(
+      'file is larger than 0.09765625 KiB',
+    );
+  });
+
+  it('gives up reading a folder past its deadline and changes nothing', async () => {
+    await reloadCorpus(db, corpus.path);
+    const version = getCorpusVersion(db);
+    unlinkSync(join(corpus.path, 'wynswell-ai-face-off.md'));
+    await expect(reloadCorpus(db, corpus.path, { signal: AbortSignal.abort() })).rejects.toThrow(
+      /took too long.*nothing was changed/,
+    );
+    expect(getCorpusVersion(db)).toBe(version);
+    expect(count(db, 'articles')).toBe(5);
   });
 
   it('says which folder cannot be read', async () => {

@@ -25,6 +25,31 @@ describe('parseArticleFile', () => {
     });
   });
 
+  it('rejects dates that do not exist instead of moving them (issue 15, item 12)', () => {
+    const dated = (published: string) =>
+      parse(`---\nid: d\ntitle: T\nlanguage: en\npublished: ${published}\n---\nText.\n`);
+    for (const bad of ['2024-13-45', '2023-02-29', '2024-00-10', '"2024-04-31"'])
+      expect(dated(bad)).toEqual({ ok: false, reason: expect.stringContaining('not a real date') });
+    expect(dated('2024-02-29')).toMatchObject({ ok: true, article: { published: '2024-02-29' } });
+    expect(dated('2024')).toMatchObject({ ok: true, article: { published: '2024' } });
+    expect(dated('24.12.2024')).toEqual({ ok: false, reason: expect.stringContaining('YYYY-MM-DD') });
+  });
+
+  it('stores a URL as a browser reads it, and titles as single lines (issue 15, item 11)', () => {
+    const withUrl = (url: string, title = 'T') =>
+      parse(`---\nid: u\ntitle: ${JSON.stringify(title)}\nlanguage: en\nurl: ${JSON.stringify(url)}\n---\nText.\n`);
+    const injected = withUrl('https://news.example/a>) **INJECTED** [phish](https://evil.example');
+    const url = injected.ok ? injected.article.url! : '';
+    expect(url).toBe('https://news.example/a%3E%29%20**INJECTED**%20[phish]%28https://evil.example');
+    expect(url).not.toMatch(/[\s<>()]/);
+    expect(withUrl('HTTPS://News.Example/x')).toMatchObject({ article: { url: 'https://news.example/x' } });
+    expect(withUrl('ftp://news.example/x')).toEqual({ ok: false, reason: 'url must be an http(s) address' });
+    expect(withUrl('not a url')).toEqual({ ok: false, reason: 'url must be an http(s) address' });
+    expect(withUrl('https://news.example/', 'Line one\n# Heading\n\nmore')).toMatchObject({
+      article: { title: 'Line one # Heading more' },
+    });
+  });
+
   it('leaves unknown fields empty rather than inventing them', () => {
     const result = parse('---\nid: two\ntitle: T\nlanguage: en\nurl:\nauthor:\npublished:\n---\nText.\n');
     expect(result.ok && result.article).toMatchObject({ url: null, author: null, published: null, publisher: null });

@@ -56,6 +56,23 @@ describe('answerMessage', () => {
     expect(sourceLine(second!)).toBe('[2] A \\[weird\\] title — Example · DE');
   });
 
+  it('never lets an article file add Markdown or links of its own (issue 15, item 11)', () => {
+    // A URL stored before ingest normalized them, and Markdown in a title and a publisher.
+    const [hostile] = citedArticles([
+      citation(1, {
+        url: 'https://news.example/a>) **INJECTED** [phish](https://evil.example',
+        title: '**Big** news [here](https://evil.example) ||x||',
+        publisher: '__Pub__',
+      }),
+    ]);
+    const line = sourceLine(hostile!);
+    expect(line).toBe(
+      '[1] [\\*\\*Big\\*\\* news \\[here\\](https://evil.example) \\|\\|x\\|\\|](<https://news.example/a%3E%29%20**INJECTED**%20[phish]%28https://evil.example>) — \\_\\_Pub\\_\\_ · EN',
+    );
+    const [unusable] = citedArticles([citation(2, { url: 'javascript:alert(1)' })]);
+    expect(sourceLine(unusable!)).toBe('[2] Title 2 — Example · EN');
+  });
+
   it('lists an article once, with every number that cites one of its passages', () => {
     const sameArticle = { articleId: 'a-1', title: 'Title 1', url: 'https://example.org/1' };
     const articles = citedArticles([citation(1, sameArticle), citation(2), citation(3, sameArticle)]);

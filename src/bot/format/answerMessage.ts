@@ -1,3 +1,4 @@
+import { normalizeArticleUrl } from '../../corpus/articleFile.js';
 import { citationNumbers, citedArticles, type CitedArticle } from '../../answer/citedArticles.js';
 import {
   type APIActionRowComponent,
@@ -111,15 +112,27 @@ function answerButtons(answerId: number, ui: Language): APIActionRowComponent<AP
 
 /** `[n] [Title](<url>) — publisher · DE`; an article without a URL shows its publisher only. */
 export function sourceLine(a: CitedArticle): string {
-  const title = escapeLinkText(truncate(a.title, 200));
-  const linked = a.url ? `[${title}](<${a.url}>)` : title;
-  const details = [a.publisher, a.language.toUpperCase()].filter(Boolean).join(' · ');
+  const linked = articleLink(truncate(a.title, 200), a.url);
+  const details = [a.publisher && escapeMarkdownText(a.publisher), a.language.toUpperCase()].filter(Boolean).join(' · ');
   return `${citationNumbers(a)} ${linked} — ${details}`;
 }
 
-/** Square brackets would end the link text early; escape them. */
-export function escapeLinkText(text: string): string {
-  return text.replace(/([[\]])/g, '\\$1');
+/**
+ * Text from an article file shown as written: the characters of Discord's Markdown that
+ * can work mid-line (emphasis, strikethrough, spoilers, code, link brackets) are escaped.
+ */
+export function escapeMarkdownText(text: string): string {
+  return text.replace(/[\\*_~`|[\]<>]/g, '\\$&');
+}
+
+/**
+ * `[title](<url>)`, or the title alone when there is no usable URL. The URL is parsed and
+ * written back out again here too (it was at ingest), so nothing in it can end the link.
+ */
+export function articleLink(title: string, url: string | null): string {
+  const text = escapeMarkdownText(title);
+  const target = url ? normalizeArticleUrl(url) : null;
+  return target ? `[${text}](<${target}>)` : text;
 }
 
 /** Lines packed into as few fields as fit, each within the field limit. */

@@ -4,7 +4,7 @@ import type { Language } from '../../text/languages.js';
 import { message } from '../../answer/messages.js';
 import { label } from '../i18n.js';
 import { EMBED_DESCRIPTION_MAX } from '../limits.js';
-import { escapeLinkText, type MessagePayload } from './answerMessage.js';
+import { articleLink, escapeMarkdownText, type MessagePayload } from './answerMessage.js';
 import { truncate } from './truncate.js';
 
 export const SOURCES_PER_PAGE = 10;
@@ -27,10 +27,9 @@ export function sourcesMessage(
   const page = Math.min(Math.max(1, requestedPage), pages);
   const slice = listing.articles.slice((page - 1) * SOURCES_PER_PAGE, page * SOURCES_PER_PAGE);
   const lines = slice.map((a) => {
-    const title = escapeLinkText(truncate(a.title, 150));
-    const linked = a.url ? `**[${title}](<${a.url}>)**` : `**${title}**`;
+    const linked = `**${articleLink(truncate(a.title, 150), a.url)}**`;
     const details = [
-      a.publisher,
+      a.publisher && escapeMarkdownText(a.publisher),
       a.language.toUpperCase(),
       a.published ?? label('undated', ui),
       label('passages', ui, { count: a.passages }),
