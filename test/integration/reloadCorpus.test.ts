@@ -246,6 +246,21 @@ describe('reloadCorpus', () => {
     expect(count(db, 'articles')).toBe(5);
   });
 
+  it('indexes every word of a long paragraph without sentence ends', async () => {
+    const words = Array.from({ length: 2_005 }, (_, i) => `word${i}`);
+    writeArticle(
+      corpus.path,
+      'unpunctuated.md',
+      articleFile({ id: 'unpunctuated', title: 'T', language: 'en' }, [...words, 'zzyzxfinal'].join(' ')),
+    );
+    await reloadCorpus(db, corpus.path);
+    // Before the fix the passage held all 2,006 words and only its first 8,000 characters were indexed.
+    expect(ftsCount(db, 'zzyzxfin')).toBe(1); // the stem of "zzyzxfinal"
+    expect(
+      db.prepare("SELECT max(length(text)) FROM passages WHERE article_id = 'unpunctuated'").pluck().get(),
+    ).toBeLessThanOrEqual(3_000);
+  });
+
   it('says which folder cannot be read', async () => {
     await expect(reloadCorpus(db, join(corpus.path, 'missing'))).rejects.toThrow(
       /corpus folder .*missing cannot be read/,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticleFile } from '../../src/corpus/articleFile.js';
-import { MAX_PASSAGE_WORDS, MIN_PASSAGE_WORDS, splitIntoPassages } from '../../src/text/chunk.js';
+import { MAX_PASSAGE_CHARS, MAX_PASSAGE_WORDS, MIN_PASSAGE_WORDS, splitIntoPassages } from '../../src/text/chunk.js';
 import { countWords } from '../../src/text/sentences.js';
 import { BUNDLED_CORPUS, prose } from '../helpers/corpus.js';
 
@@ -18,6 +18,19 @@ describe('splitIntoPassages', () => {
     const passages = splitIntoPassages(`A heading\n\n${prose(60)}`);
     expect(passages).toHaveLength(1);
     expect(passages[0]).toMatch(/^A heading\n/);
+  });
+
+  it('bounds text without sentence ends in words and characters, losing nothing (issue 15, item 6)', () => {
+    const unpunctuated = Array.from({ length: 2_005 }, (_, i) => `word${i}`).join(' ');
+    const oneWord = 'x'.repeat(511 * 1024);
+    for (const body of [unpunctuated, oneWord, `${prose(30)}\n${'y'.repeat(5_000)} end`]) {
+      const passages = splitIntoPassages(body);
+      for (const p of passages) {
+        expect(countWords(p)).toBeLessThanOrEqual(MAX_PASSAGE_WORDS);
+        expect(p.length).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
+      }
+      expect(passages.join('').replace(/\s+/g, '')).toBe(body.replace(/\s+/g, ''));
+    }
   });
 
   it('cuts a long paragraph between sentences into parts of at most 200 words', () => {

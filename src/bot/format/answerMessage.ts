@@ -113,7 +113,9 @@ function answerButtons(answerId: number, ui: Language): APIActionRowComponent<AP
 /** `[n] [Title](<url>) — publisher · DE`; an article without a URL shows its publisher only. */
 export function sourceLine(a: CitedArticle): string {
   const linked = articleLink(truncate(a.title, 200), a.url);
-  const details = [a.publisher && escapeMarkdownText(a.publisher), a.language.toUpperCase()].filter(Boolean).join(' · ');
+  const details = [a.publisher && escapeMarkdownText(a.publisher), a.language.toUpperCase()]
+    .filter(Boolean)
+    .join(' · ');
   return `${citationNumbers(a)} ${linked} — ${details}`;
 }
 
