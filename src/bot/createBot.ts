@@ -1,4 +1,4 @@
-import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.js';
+import { Client, type ClientOptions, Events, GatewayCloseCodes, GatewayIntentBits } from 'discord.js';
 import type { FeudCore } from '../core.js';
 import type { Logger } from '../logger.js';
 import type { BotContext, BotSettings } from './context.js';
@@ -24,7 +24,32 @@ export interface Bot {
   start(token: string): Promise<void>;
   /** Stop taking questions, let those in flight finish (up to `graceMs`), then disconnect. */
   stop(graceMs?: number): Promise<void>;
+  /**
+   * Settles when Discord has closed the gateway for good (a rejected token, intents not
+   * allowed): discord.js will not reconnect, so the process should exit and say why.
+   */
+  readonly lost: Promise<GatewayLostError>;
 }
+
+/** Discord closed the gateway with a code that discord.js does not resume from. */
+export class GatewayLostError extends Error {
+  constructor(readonly code: number) {
+    const name = GatewayCloseCodes[code] ?? 'unknown';
+    super(`Discord closed the gateway with ${code} (${name}): ${GATEWAY_HINTS[code] ?? 'it will not reconnect.'}`);
+  }
+}
+
+// What each close code means for the person running the bot (Discord's "Gateway close event codes").
+const GATEWAY_HINTS: Partial<Record<number, string>> = {
+  [GatewayCloseCodes.AuthenticationFailed]:
+    'the token was rejected. Reset it in the Developer Portal (Bot → Reset Token) and set DISCORD_TOKEN.',
+  [GatewayCloseCodes.InvalidShard]: 'the shard settings are invalid.',
+  [GatewayCloseCodes.ShardingRequired]: 'the bot is in too many servers to run without sharding.',
+  [GatewayCloseCodes.InvalidAPIVersion]: 'this gateway version is no longer supported; update feudbot.',
+  [GatewayCloseCodes.InvalidIntents]: 'the requested intents are invalid.',
+  [GatewayCloseCodes.DisallowedIntents]:
+    'an intent the bot asks for is not enabled for it in the Developer Portal (Bot → Privileged Gateway Intents).',
+};
 
 /** The Discord client with the Guilds intent only, wired to the shared core. */
 export function createBot(deps: BotDeps): Bot {
@@ -57,6 +82,14 @@ export function createBot(deps: BotDeps): Bot {
     pending.add(work);
     void work.finally(() => pending.delete(work));
   });
+  let markLost: (error: GatewayLostError) => void = () => undefined;
+  const lost = new Promise<GatewayLostError>((resolve) => (markLost = resolve));
+  // discord.js emits this only for the close codes it will not reconnect after.
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    const error = new GatewayLostError(event.code);
+    deps.logger.error({ code: event.code, shardId }, error.message);
+    markLost(error);
+  });
   client.on(Events.Error, (error) => deps.logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => deps.logger.warn({ message }, 'discord client warning'));
   client.rest.on('rateLimited', (info) =>
@@ -66,10 +99,12 @@ export function createBot(deps: BotDeps): Bot {
   return {
     client,
     context,
+    lost,
     async start(token) {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(token);
-      await ready;
+      const failed = lost.then((error) => Promise.reject(error));
+      await Promise.race([client.login(token), failed]);
+      await Promise.race([ready, failed]);
       deps.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'bot ready');
     },
     async stop(graceMs = 10_000) {

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
@@ -62,11 +62,13 @@ async function main(): Promise<void> {
         core.close();
         logger.info('stopped');
         logger.flush();
-        process.exit(0);
+        process.exit(exitCode);
       });
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // A supervisor restarts a process that fails; exiting 0 here would leave the bot down in silence.
+  void bot.lost.then(() => shutdown('gateway closed by Discord', 1));
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
   logger.info({ model: core.model ?? 'none (quoting the articles)', corpus: config.corpusDir }, 'starting');

@@ -104,7 +104,12 @@ const HEARTBEAT_MS = 30_000;
  * the real discord.js Client to log in, register commands and answer interactions: the
  * routes and gateway opcodes discord.js uses, as Discord's API reference documents them.
  */
-export async function startFakeDiscord(): Promise<FakeDiscord> {
+export interface FakeDiscordOptions {
+  /** Answer Identify by closing the gateway with this code (4004: the token was rejected). */
+  readonly identifyCloseCode?: number;
+}
+
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const applicationId = snowflake();
   const guildId = snowflake();
   const channelId = snowflake();
@@ -284,6 +289,10 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     ws.on('message', (data: Buffer) => {
       const payload = JSON.parse(data.toString()) as { op: GatewayOpcodes; d: unknown };
       if (payload.op === GatewayOpcodes.Heartbeat) send(ws, { op: GatewayOpcodes.HeartbeatAck });
+      if (payload.op === GatewayOpcodes.Identify && options.identifyCloseCode !== undefined) {
+        ws.close(options.identifyCloseCode, 'Authentication failed.');
+        return;
+      }
       if (payload.op === GatewayOpcodes.Identify) {
         identified = ws;
         dispatch(ws, GatewayDispatchEvents.Ready, {
