@@ -6,6 +6,8 @@ export interface PostedAnswer {
   readonly guildId: string | null;
   readonly channelId: string | null;
   readonly userId: string;
+  /** Posted ephemerally: only the asker ever saw it. */
+  readonly isPrivate: boolean;
   readonly result: AskResult;
 }
 
@@ -21,14 +23,15 @@ export function newAnswerId(): number {
 /** Keep a posted answer so its buttons can find it later. */
 export function saveAnswer(db: Db, id: number, answer: PostedAnswer): void {
   db.prepare(
-    `INSERT INTO bot_answers (id, created_at, guild_id, channel_id, user_id, question, language, mode, result)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO bot_answers (id, created_at, guild_id, channel_id, user_id, private, question, language, mode, result)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     Date.now(),
     answer.guildId,
     answer.channelId,
     answer.userId,
+    answer.isPrivate ? 1 : 0,
     answer.result.question,
     answer.result.language,
     answer.result.mode,
@@ -36,16 +39,32 @@ export function saveAnswer(db: Db, id: number, answer: PostedAnswer): void {
   );
 }
 
-export function getAnswer(db: Db, id: number): AskResult | null {
-  const row = db.prepare('SELECT result FROM bot_answers WHERE id = ?').pluck().get(id) as string | undefined;
-  return row ? (JSON.parse(row) as AskResult) : null;
+interface PostedAnswerRow {
+  guild_id: string | null;
+  channel_id: string | null;
+  user_id: string;
+  private: number;
+  result: string;
+}
+
+export function getAnswer(db: Db, id: number): PostedAnswer | null {
+  const row = db
+    .prepare('SELECT guild_id, channel_id, user_id, private, result FROM bot_answers WHERE id = ?')
+    .get(id) as PostedAnswerRow | undefined;
+  if (!row) return null;
+  return {
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    userId: row.user_id,
+    isPrivate: row.private === 1,
+    result: JSON.parse(row.result) as AskResult,
+  };
 }
 
 export type Vote = 'up' | 'down';
 
-/** The user's vote on an answer; undefined when the answer is unknown. */
-export function currentVote(db: Db, answerId: number, userId: string): Vote | null | undefined {
-  if (!db.prepare('SELECT 1 FROM bot_answers WHERE id = ?').get(answerId)) return undefined;
+/** The user's vote on an answer. */
+export function currentVote(db: Db, answerId: number, userId: string): Vote | null {
   const vote = db
     .prepare('SELECT vote FROM feedback WHERE answer_id = ? AND user_id = ?')
     .pluck()

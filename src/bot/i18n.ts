@@ -20,6 +20,10 @@ const LABELS = {
   },
   quotesTitle: { en: 'Quotes', de: 'Zitate' },
   quotesGone: { en: 'I no longer have that answer.', de: 'Diese Antwort habe ich nicht mehr.' },
+  answerNotVisible: {
+    en: 'That answer was not posted for you here, so its buttons do not work for you.',
+    de: 'Diese Antwort wurde hier nicht für dich gepostet, ihre Schaltflächen funktionieren für dich nicht.',
+  },
   voteUp: { en: 'Thanks, your 👍 is recorded.', de: 'Danke, dein 👍 ist gespeichert.' },
   voteDown: {
     en: 'Thanks, your 👎 is recorded. What was wrong? Moderators read the feedback.',

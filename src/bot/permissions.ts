@@ -14,3 +14,20 @@ export function isModerator(interaction: ChatInputCommandInteraction, moderatorR
   const roleIds: readonly string[] = Array.isArray(roles) ? roles : [...roles.cache.keys()];
   return roleIds.some((id) => moderatorRoleIds.includes(id));
 }
+
+/** Where a button was clicked, and by whom. */
+export interface Clicker {
+  readonly guildId: string | null;
+  readonly channelId: string | null;
+  readonly userId: string;
+}
+
+/**
+ * Whether a member who clicked an answer's button may see that answer: a button id names
+ * an answer by number, and a crafted click can name any number. A private answer is its
+ * asker's alone; a public one is seen in the channel it was posted in.
+ */
+export function maySeeAnswer(answer: Clicker & { readonly isPrivate: boolean }, clicker: Clicker): boolean {
+  if (answer.isPrivate) return answer.userId === clicker.userId;
+  return answer.guildId === clicker.guildId && answer.channelId === clicker.channelId;
+}

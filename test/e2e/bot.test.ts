@@ -101,6 +101,30 @@ describe('answers, buttons and listings', () => {
     expect(reply.embeds[0]!.description).toContain('E-Mail von Ilya Sutskever');
   });
 
+  it('buttons work only for members who can see the answer (issue 15, item 14)', async () => {
+    const mine = await h.answered(
+      h.discord.slash(h.discord.users.member, 'ask', { question: 'What is Merge Labs?', private: true }),
+    );
+    const [quotes, up] = buttonIds(mine);
+    const answerId = Number(quotes!.split(':')[1]);
+    // Another member crafts clicks naming the private answer's id: refused, nothing stored.
+    for (const id of [quotes!, up!]) {
+      const forged = await h.answered(h.discord.click(h.discord.users.other, id, mine));
+      expect(forged.content).toContain('not posted for you');
+      expect(forged.embeds).toEqual([]);
+    }
+    expect(h.core.db.prepare('SELECT count(*) FROM feedback WHERE answer_id = ?').pluck().get(answerId)).toBe(0);
+    // The asker may.
+    const own = await h.answered(h.discord.click(h.discord.users.member, quotes!, mine));
+    expect(own.embeds.length).toBeGreaterThan(0);
+
+    // A public answer's buttons, clicked as if from another channel, are refused too.
+    const open = await h.answered(h.discord.slash(h.discord.users.member, 'ask', { question: 'What is Colossus?' }));
+    const elsewhere = { ...open, channel_id: h.discord.otherChannelId };
+    const moved = await h.answered(h.discord.click(h.discord.users.other, buttonIds(open)[0]!, elsewhere));
+    expect(moved.content).toContain('not posted for you');
+  });
+
   it('stores one vote per user per answer; the same button again withdraws it', async () => {
     const message = await h.answered(
       h.discord.slash(h.discord.users.member, 'ask', { question: 'What is Merge Labs?' }),

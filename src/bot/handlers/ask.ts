@@ -60,6 +60,7 @@ export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: B
         guildId: interaction.guildId,
         channelId: interaction.channelId,
         userId: interaction.user.id,
+        isPrivate,
         result,
       };
       ctx.core.write(() => saveAnswer(ctx.core.db, id, posted));

@@ -7,6 +7,7 @@ import { embedLength } from '../format/answerMessage.js';
 import { truncate } from '../format/truncate.js';
 import { label, uiLanguage } from '../i18n.js';
 import { EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, EMBEDS_TOTAL_MAX } from '../limits.js';
+import { maySeeAnswer } from '../permissions.js';
 import { privately } from '../reply.js';
 import { handleSourcesPage } from './sources.js';
 
@@ -28,14 +29,34 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
   return false;
 }
 
-/** "Show quotes": each cited passage's exact text, privately, one embed per passage. */
-async function showQuotes(interaction: ButtonInteraction, ctx: BotContext, answerId: number): Promise<void> {
+/**
+ * The answer a button names, when the member who clicked may see it; otherwise a private
+ * reply says why and the result is null. A refused click is logged: it takes a crafted one.
+ */
+async function answerForClick(interaction: ButtonInteraction, ctx: BotContext, answerId: number) {
   const ui = uiLanguage(interaction.locale);
   const answer = getAnswer(ctx.core.db, answerId);
   if (!answer) {
     await interaction.reply(privately({ content: label('quotesGone', ui) }));
-    return;
+    return null;
   }
+  const clicker = { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id };
+  if (!maySeeAnswer(answer, clicker)) {
+    ctx.logger.warn(
+      { answerId, userId: interaction.user.id, channelId: interaction.channelId },
+      'button for an answer the member cannot see',
+    );
+    await interaction.reply(privately({ content: label('answerNotVisible', ui) }));
+    return null;
+  }
+  return answer;
+}
+
+/** "Show quotes": each cited passage's exact text, privately, one embed per passage. */
+async function showQuotes(interaction: ButtonInteraction, ctx: BotContext, answerId: number): Promise<void> {
+  const ui = uiLanguage(interaction.locale);
+  const answer = (await answerForClick(interaction, ctx, answerId))?.result;
+  if (!answer) return;
   const embeds: APIEmbed[] = answer.citations.map((c) => ({
     color: 0x99aab5,
     title: truncate(`[${c.n}] ${c.title}`, EMBED_TITLE_MAX),
@@ -62,11 +83,8 @@ async function showQuotes(interaction: ButtonInteraction, ctx: BotContext, answe
 
 async function vote(interaction: ButtonInteraction, ctx: BotContext, answerId: number, clicked: Vote): Promise<void> {
   const ui = uiLanguage(interaction.locale);
+  if (!(await answerForClick(interaction, ctx, answerId))) return;
   const current = currentVote(ctx.core.db, answerId, interaction.user.id);
-  if (current === undefined) {
-    await interaction.reply(privately({ content: label('quotesGone', ui) }));
-    return;
-  }
   const next = nextVote(current, clicked);
   ctx.core.write(() => setVote(ctx.core.db, answerId, interaction.user.id, next));
   ctx.logger.info({ answerId, userId: interaction.user.id, vote: next }, 'feedback');
