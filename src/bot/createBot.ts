@@ -51,6 +51,9 @@ const GATEWAY_HINTS: Partial<Record<number, string>> = {
     'an intent the bot asks for is not enabled for it in the Developer Portal (Bot → Privileged Gateway Intents).',
 };
 
+/** The longest Discord rate limit a request waits out; Discord allows 15 minutes to edit an answer. */
+export const MAX_RATE_LIMIT_WAIT_MS = 10_000;
+
 /** The Discord client with the Guilds intent only, wired to the shared core. */
 export function createBot(deps: BotDeps): Bot {
   const options: ClientOptions = {
@@ -61,6 +64,10 @@ export function createBot(deps: BotDeps): Bot {
       // interaction callbacks and edits are exempt from it (Discord's rate-limit docs), and they
       // are nearly all this bot sends: at 50/s a burst of 100 questions waited a second for edits.
       globalRequestsPerSecond: 500,
+      // A rate limit longer than this is not waited for: the request fails instead, and the
+      // question's slot is freed (a retry_after of 3600 s on edits once filled every slot).
+      rejectOnRateLimit: (limit) =>
+        Math.max(limit.retryAfter, limit.timeToReset, limit.sublimitTimeout) > MAX_RATE_LIMIT_WAIT_MS,
       ...(deps.apiUrl ? { api: deps.apiUrl } : {}),
       ...(deps.rest?.retries !== undefined ? { retries: deps.rest.retries } : {}),
       ...(deps.rest?.timeout !== undefined ? { timeout: deps.rest.timeout } : {}),

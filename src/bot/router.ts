@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DiscordAPIError, type Interaction, RESTJSONErrorCodes } from 'discord.js';
+import { DiscordAPIError, type Interaction, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
 import { UserFacingError } from '../errors.js';
 import type { BotContext } from './context.js';
 import { handleAsk } from './handlers/ask.js';
@@ -52,6 +52,15 @@ async function reportFailure(interaction: Interaction, ctx: BotContext, error: u
     guildId: interaction.guildId,
     channelId: interaction.channelId,
   };
+  if (error instanceof RateLimitError) {
+    // Discord asked for a longer wait than MAX_RATE_LIMIT_WAIT_MS: the reply is abandoned, and a
+    // follow-up would go to the same rate-limited webhook.
+    ctx.logger.warn(
+      { ...summary, route: error.route, retryAfterMs: error.retryAfter, scope: error.scope },
+      'Discord rate limit too long to wait; reply abandoned',
+    );
+    return;
+  }
   if (isGone(error)) {
     // The interaction expired or its message was deleted: nobody is left to tell.
     ctx.logger.warn({ ...summary, err: error }, 'interaction gone before we answered');

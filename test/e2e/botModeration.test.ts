@@ -183,6 +183,20 @@ describe('limits and failures', () => {
     expect(patches[1]!.at - patches[0]!.at).toBeGreaterThanOrEqual(250);
   });
 
+  it('abandons an edit when Discord asks for an hour of waiting, and frees the slot of the question (issue 15, item 13)', async () => {
+    const harness = (h = await startHarness({ settings: { maxQuestionsInFlight: 1 } }));
+    h.discord.fail({ method: 'PATCH', path: /\/messages\/@original$/, status: 429, times: 1, retryAfterSeconds: 3600 });
+    const stuck = h.discord.slash(h.discord.users.member, 'ask', { question: 'What is Colossus?' });
+    const edits = () => harness.discord.calls.filter((c) => c.method === 'PATCH' && c.path.includes(stuck.token));
+    await h.discord.waitFor(() => edits().length > 0, 15_000, 'the edit');
+    // Settled without waiting out the hour, and not retried.
+    await expect.poll(() => harness.bot.context.state.inFlight, { timeout: 15_000 }).toBe(0);
+    expect(edits()).toHaveLength(1);
+    // With one slot, a waiting edit would have turned this one away as "busy".
+    const next = await h.answered(h.discord.slash(h.discord.users.other, 'ask', { question: 'What is Merge Labs?' }));
+    expect(description(next)).toContain('Merge Labs');
+  });
+
   it('survives a Discord 500 on the edit: logged, no crash, the next question works', async () => {
     h = await startHarness();
     // The harness allows one REST retry, so two 500s make the edit fail for good.
