@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { getCorpusVersion } from './corpus/corpusMeta.js';
 import { listSources, type SourcesListing } from './corpus/listSources.js';
 import { applyCorpusRead, readCorpusForReload, type ReloadReport } from './corpus/reloadCorpus.js';
-import { openDatabase, type Db } from './db/database.js';
+import { explainOpenError, openDatabase, type Db } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createWriteGate } from './db/writeGate.js';
 import type { Embedder } from './embeddings/embedder.js';
@@ -362,6 +362,7 @@ export async function openCore(options: {
   } catch (error) {
     writer?.close();
     db.close();
-    throw error;
+    // A read-only or damaged file shows up in the first write (the migrations): say which file.
+    throw explainOpenError(options.dbPath, error);
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleFile, BUNDLED_CORPUS, copyOfBundledCorpus, prose, tempDir, writeArticle } from '../helpers/corpus.js';
@@ -121,6 +121,24 @@ describe('feudbot CLI', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('OPENAI_TIMEOUT_MS must be a whole number of milliseconds');
     expect(result.stderr).not.toContain('    at ');
+  });
+
+  it('a database path that cannot work gets a sentence naming it, not a stack trace (issue 15, item 9)', async () => {
+    const bad = join(work.path, 'bad');
+    mkdirSync(join(bad, 'folder.db'), { recursive: true });
+    writeFileSync(join(bad, 'random.db'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    const cases = [
+      [join(bad, 'random.db'), 'is not a feudbot database'],
+      [join(bad, 'folder.db'), 'is a folder'],
+      [join(bad, 'random.db', 'inside.db'), 'Cannot create the folder'],
+    ] as const;
+    for (const [path, says] of cases) {
+      const result = await runFeudbot(['search', 'musk'], { cwd: work.path, env: { ...env, FEUDBOT_DB_PATH: path } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(says);
+      expect(result.stderr).toContain(path.endsWith('inside.db') ? join(bad, 'random.db') : path);
+      expect(result.stderr).not.toMatch(/\n\s+at /); // no stack
+    }
   });
 
   it('a wrong command line exits 2 with the usage', async () => {

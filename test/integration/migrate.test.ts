@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.js';
+import Database from 'better-sqlite3';
+import { explainOpenError, openDatabase } from '../../src/db/database.js';
 import { migrate, readMigrations } from '../../src/db/migrate.js';
 import { tempDir } from '../helpers/corpus.js';
 
@@ -66,6 +67,29 @@ describe('migrations', () => {
     } finally {
       reader.close();
       writer.close();
+      dir.cleanup();
+    }
+  });
+
+  it('explains a read-only database file with its path and what to do', () => {
+    const dir = tempDir();
+    const path = join(dir.path, 'feudbot.db');
+    try {
+      migrate(openDatabase(path));
+      // Root ignores file modes, so the read-only error is produced by opening the file read-only.
+      const readOnly = new Database(path, { readonly: true });
+      let error: unknown;
+      try {
+        readOnly.exec('CREATE TABLE t (x)');
+      } catch (caught) {
+        error = caught;
+      }
+      readOnly.close();
+      const explained = explainOpenError(path, error) as Error;
+      expect(explained.message).toContain(`The database ${path} is read-only for this user`);
+      const other = new Error('something else');
+      expect(explainOpenError(path, other)).toBe(other);
+    } finally {
       dir.cleanup();
     }
   });
