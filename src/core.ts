@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { getCorpusVersion } from './corpus/corpusMeta.js';
 import { listSources, type SourcesListing } from './corpus/listSources.js';
 import { applyCorpusRead, readCorpusForReload, type ReloadReport } from './corpus/reloadCorpus.js';
-import { explainOpenError, openDatabase, type Db } from './db/database.js';
+import { explainOpenError, openDatabase, withoutBusyWait, type Db } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createWriteGate } from './db/writeGate.js';
 import type { Embedder } from './embeddings/embedder.js';
@@ -109,7 +109,11 @@ export function createCore({
   embedInBackground = false,
   fusion,
 }: CoreDeps): FeudCore {
-  const gate = createWriteGate((error) => logger.error({ err: error }, 'deferred write failed'));
+  const gate = createWriteGate({
+    onError: (error) => logger.error({ err: error }, 'deferred write failed'),
+    onBusy: () => logger.warn('the database is locked by another process (an ingest?); writes wait and are retried'),
+    withoutWaiting: (write) => withoutBusyWait(db, write),
+  });
   const semantic = embedder
     ? createSemanticSearch({ db, embedder, logger, limit: limiter.run, write: gate.run })
     : null;
@@ -293,6 +297,7 @@ export function createCore({
 
     close() {
       semantic?.close();
+      gate.flush();
       writer?.close();
       db.close();
     },

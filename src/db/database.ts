@@ -42,6 +42,19 @@ export function openDatabase(path: string, options: { cacheMiB?: number } = {}):
 }
 
 /**
+ * Run a write that fails at once with SQLITE_BUSY when another connection holds the write
+ * lock, instead of blocking the event loop for up to the busy timeout (see WriteGate).
+ */
+export function withoutBusyWait(db: Db, write: () => void): void {
+  db.pragma('busy_timeout = 0');
+  try {
+    write();
+  } finally {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+}
+
+/**
  * Errors that touch the database file itself, as a sentence naming the file and what to
  * do; anything else is returned unchanged. SQLite's result codes are documented in its
  * "Result and Error Codes" page.

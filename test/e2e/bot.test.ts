@@ -139,7 +139,8 @@ describe('answers, buttons and listings', () => {
     const first = h.discord.click(h.discord.users.member, up!, message);
     expect((await h.answered(first)).content).toContain('👍');
     await h.answered(h.discord.click(h.discord.users.other, down!, message));
-    expect(votes()).toEqual(
+    // The vote is written just after the reply (a reply must come within 3 s; a write may wait).
+    await expect.poll(votes).toEqual(
       expect.arrayContaining([
         { user_id: member, vote: 'up' },
         { user_id: other, vote: 'down' },
@@ -147,10 +148,10 @@ describe('answers, buttons and listings', () => {
     );
 
     await h.answered(h.discord.click(h.discord.users.member, down!, message));
-    expect(votes()).toContainEqual({ user_id: member, vote: 'down' });
+    await expect.poll(votes).toContainEqual({ user_id: member, vote: 'down' });
     const withdraw = h.discord.click(h.discord.users.member, down!, message);
     expect((await h.answered(withdraw)).content).toContain('withdrawn');
-    expect(votes()).toEqual([{ user_id: other, vote: 'down' }]);
+    await expect.poll(votes).toEqual([{ user_id: other, vote: 'down' }]);
   });
 
   it('turns away an unknown button with a private apology and an error id', async () => {

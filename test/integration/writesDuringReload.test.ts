@@ -61,4 +61,34 @@ describe('questions during a reload', () => {
       dir.cleanup();
     }
   });
+
+  it('another process holding the write lock neither blocks nor loses the writes (issue 15, item 5)', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir.path, 'feudbot.db');
+    const db = openDatabase(dbPath);
+    migrate(db);
+    const core = createCore({ db, corpusDir: BUNDLED_CORPUS, logger: silentLogger });
+    // Stands for a CLI ingest in another process: a connection of its own in a write transaction.
+    const other = openDatabase(dbPath);
+    try {
+      await core.reload();
+      const logged = () => db.prepare('SELECT count(*) FROM answer_log').pluck().get() as number;
+      const before = logged();
+      other.exec('BEGIN IMMEDIATE');
+      // Before the fix, the answer-log write blocked the event loop for the 5 s busy timeout
+      // (so the timer below could not even fire), then failed and was lost.
+      setTimeout(() => other.exec('COMMIT'), 300);
+      const answer = await core.ask('What is Merge Labs?');
+      expect(answer.answered).toBe(true);
+      expect(other.inTransaction).toBe(true);
+      expect(logged()).toBe(before);
+      await expect.poll(logged, { timeout: 5_000, interval: 50 }).toBe(before + 1);
+      expect(other.inTransaction).toBe(false);
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+      core.close();
+      dir.cleanup();
+    }
+  });
 });

@@ -86,9 +86,10 @@ async function vote(interaction: ButtonInteraction, ctx: BotContext, answerId: n
   if (!(await answerForClick(interaction, ctx, answerId))) return;
   const current = currentVote(ctx.core.db, answerId, interaction.user.id);
   const next = nextVote(current, clicked);
-  ctx.core.write(() => setVote(ctx.core.db, answerId, interaction.user.id, next));
-  ctx.logger.info({ answerId, userId: interaction.user.id, vote: next }, 'feedback');
+  // Acknowledge first (Discord allows 3 s); the write may have to wait for a lock.
   await interaction.reply(
     privately({ content: label(next === null ? 'voteWithdrawn' : next === 'up' ? 'voteUp' : 'voteDown', ui) }),
   );
+  ctx.core.write(() => setVote(ctx.core.db, answerId, interaction.user.id, next));
+  ctx.logger.info({ answerId, userId: interaction.user.id, vote: next }, 'feedback');
 }
