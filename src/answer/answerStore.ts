@@ -1,7 +1,6 @@
 import type { Db } from '../db/database.js';
 import type { TokenUsage } from '../llm/chatModel.js';
-import type { OutputModeMemory } from '../llm/modelAnswerer.js';
-import { getMeta, setMeta } from '../corpus/corpusMeta.js';
+import { statement } from '../db/statements.js';
 import type { AskResult } from './types.js';
 
 /** The cache key of an answer: the same question, language, corpus and model give the same answer. */
@@ -13,24 +12,27 @@ export interface AnswerKey {
 }
 
 export function getCachedAnswer(db: Db, key: AnswerKey): AskResult | null {
-  const row = db
-    .prepare('SELECT result FROM answer_cache WHERE question = ? AND language = ? AND corpus_version = ? AND model = ?')
+  const row = statement(
+    db,
+    'SELECT result FROM answer_cache WHERE question = ? AND language = ? AND corpus_version = ? AND model = ?',
+  )
     .pluck()
-    .get(key.question, key.language, key.corpusVersion, key.model) as string | undefined;
-  return row ? (JSON.parse(row) as AskResult) : null;
+    .get(key.question, key.language, key.corpusVersion, key.model);
+  // Written by putCachedAnswer from an AskResult; the table is this module's alone.
+  return typeof row === 'string' ? (JSON.parse(row) as AskResult) : null;
 }
 
 export function putCachedAnswer(db: Db, key: AnswerKey, result: AskResult): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO answer_cache (question, language, corpus_version, model, result, created_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT DO UPDATE SET result = excluded.result, created_at = excluded.created_at`,
   ).run(key.question, key.language, key.corpusVersion, key.model, JSON.stringify(result), Date.now());
 }
 
-/** Forget answers and translations made for other corpus versions (after a reload). */
-export function pruneCaches(db: Db, corpusVersion: string): void {
-  db.prepare('DELETE FROM answer_cache WHERE corpus_version != ?').run(corpusVersion);
-  db.prepare('DELETE FROM query_translations WHERE corpus_version != ?').run(corpusVersion);
+/** Forget answers made for other corpus versions (after a reload). */
+export function pruneAnswerCache(db: Db, corpusVersion: string): void {
+  statement(db, 'DELETE FROM answer_cache WHERE corpus_version != ?').run(corpusVersion);
 }
 
 export interface AnswerLogEntry {
@@ -47,7 +49,8 @@ export interface AnswerLogEntry {
 
 /** Record an answer and what it cost. */
 export function logAnswer(db: Db, entry: AnswerLogEntry): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO answer_log (created_at, question, language, mode, model, answered, cached, prompt_tokens, completion_tokens, ms, fallback_reason)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -63,17 +66,4 @@ export function logAnswer(db: Db, entry: AnswerLogEntry): void {
     Math.round(entry.ms),
     entry.fallbackReason,
   );
-}
-
-/** Which models were found not to take structured output, kept in the meta table across restarts. */
-export function sqliteOutputModes(db: Db, write: (fn: () => void) => void): OutputModeMemory {
-  const known = new Set<string>(JSON.parse(getMeta(db, 'plain_text_models') ?? '[]') as string[]);
-  return {
-    usesPlainText: (model) => known.has(model),
-    rememberPlainText(model) {
-      known.add(model);
-      const value = JSON.stringify([...known]);
-      write(() => setMeta(db, 'plain_text_models', value));
-    },
-  };
 }

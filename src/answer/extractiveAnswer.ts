@@ -2,7 +2,7 @@ import type { SearchHit } from '../retrieval/searchPassages.js';
 import { stem, type Language } from '../text/languages.js';
 import { countWords, splitSentences } from '../text/sentences.js';
 import { tokenize } from '../text/tokenize.js';
-import { citationFor } from './citations.js';
+import { citationFor } from '../retrieval/citation.js';
 import { message } from './messages.js';
 import { moneyFigures } from './moneyFigures.js';
 import type { Citation } from './types.js';

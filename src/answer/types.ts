@@ -1,18 +1,8 @@
 import type { Language } from '../text/languages.js';
+import type { Citation } from '../retrieval/citation.js';
 import type { Refusal } from './answerability.js';
 
-/** One numbered source of an answer: the passage that says it, and its article. */
-export interface Citation {
-  readonly n: number;
-  readonly articleId: string;
-  readonly title: string;
-  readonly url: string | null;
-  readonly publisher: string | null;
-  readonly language: Language;
-  readonly passageId: string;
-  /** The passage's own text (never model-written), for "show quotes". */
-  readonly quote: string;
-}
+export type { Citation };
 
 export type AnswerMode = 'extractive' | 'llm';
 

@@ -1,7 +1,6 @@
 import { ConfigError, loadConfig, loadDotEnv, type Config } from '../config.js';
 import { missingDiscordSettings } from './discordSettings.js';
-import { embedderFromConfig, modelFromConfig, openCore } from '../core.js';
-import { createLimiter } from '../llm/limiter.js';
+import { openCoreFromConfig } from '../openCore.js';
 import { createLogger } from '../logger.js';
 import { createBot } from './createBot.js';
 
@@ -27,16 +26,8 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger(config.logLevel ?? 'info');
-  const core = await openCore({
-    dbPath: config.dbPath,
-    corpusDir: config.corpusDir,
-    logger,
-    model: modelFromConfig(config.openai),
-    embedder: embedderFromConfig(config.embeddings),
-    // The bot fills vectors in behind every reload; questions use those that exist meanwhile.
-    embedInBackground: true,
-    limiter: createLimiter(config.openai.maxConcurrency, config.openai.maxQueue),
-  });
+  // The bot fills vectors in behind every reload; questions use those that exist meanwhile.
+  const core = await openCoreFromConfig(config, logger, { embedInBackground: true });
   const bot = createBot({
     core,
     logger,

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { embedderFromConfig, modelFromConfig, openCore, type FeudCore } from '../core.js';
+import type { FeudCore } from '../core.js';
+import { openCoreFromConfig } from '../openCore.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { readEvalQuestions, runEval } from '../evaluation/runEval.js';
-import { createLimiter } from '../llm/limiter.js';
 import { createLogger } from '../logger.js';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type Language } from '../text/languages.js';
 import { formatAnswer, formatEval, formatReload, formatSearch, formatSources } from './formatText.js';
@@ -113,13 +113,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
   if (!handler) throw new UsageError(`Unknown command "${command}".`);
 
   // `ingest` reads its own folder; the others ingest the configured corpus on first use.
-  const core = await openCore({
-    dbPath: config.dbPath,
-    corpusDir: values.corpus ?? config.corpusDir,
-    logger,
-    model: modelFromConfig(config.openai),
-    embedder: embedderFromConfig(config.embeddings),
-    limiter: createLimiter(config.openai.maxConcurrency, config.openai.maxQueue),
+  const core = await openCoreFromConfig(config, logger, {
+    ...(values.corpus ? { corpusDir: values.corpus } : {}),
     ingestOnFirstUse: command !== 'ingest',
   });
   try {

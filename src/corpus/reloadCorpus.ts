@@ -6,7 +6,7 @@ import { splitIntoPassages } from '../text/chunk.js';
 import { textHash } from '../text/textHash.js';
 import { contentHash, type Article } from './articleFile.js';
 import { type CorpusDirContents, readCorpusDir, type RejectedFile } from './readCorpusDir.js';
-import { getCorpusVersion, setMeta } from './corpusMeta.js';
+import { getCorpusVersion, setCorpusVersion } from './corpusMeta.js';
 
 /** What a reload did, for the CLI and for the moderator who asked for it. */
 export interface ReloadReport {
@@ -155,7 +155,7 @@ export async function applyCorpusRead(db: Db, read: CorpusRead, options: ReloadO
     db.prepare('DELETE FROM term_df WHERE df <= 0').run();
 
     const version = computeVersion(db);
-    setMeta(db, 'corpus_version', version);
+    setCorpusVersion(db, version);
     const counts = db
       .prepare('SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM passages) AS passages')
       .get() as { articles: number; passages: number };

@@ -1,5 +1,5 @@
 import { describeError } from './describeError.js';
-import type { Citation } from '../answer/types.js';
+import type { Citation } from '../retrieval/citation.js';
 import type { Logger } from '../logger.js';
 import type { SearchHit } from '../retrieval/searchPassages.js';
 import type { Language } from '../text/languages.js';

@@ -5,7 +5,8 @@ import { TRANSLATION_JSON_SCHEMA, translationSchema } from './answerFormat.js';
 import { type ChatModel, StructuredOutputUnsupportedError } from './chatModel.js';
 import type { OutputModeMemory } from './modelAnswerer.js';
 import { buildTranslationMessages } from './prompt.js';
-import { normalizeQuestion } from '../answer/normalizeQuestion.js';
+import { getCachedTranslations, putCachedTranslations } from './translationStore.js';
+import { normalizeQuestion } from '../text/normalizeQuestion.js';
 
 const TRANSLATION_MAX_TOKENS = 200;
 const MAX_QUERY_LENGTH = 300;
@@ -33,12 +34,9 @@ export async function translateQuery(
   languages: readonly Language[],
   corpusVersion: string,
 ): Promise<string[]> {
-  const key = normalizeQuestion(question);
-  const cached = deps.db
-    .prepare('SELECT queries FROM query_translations WHERE question = ? AND corpus_version = ? AND model = ?')
-    .pluck()
-    .get(key, corpusVersion, deps.model.model) as string | undefined;
-  if (cached !== undefined) return JSON.parse(cached) as string[];
+  const key = { question: normalizeQuestion(question), corpusVersion, model: deps.model.model };
+  const cached = getCachedTranslations(deps.db, key);
+  if (cached !== null) return cached;
 
   let queries: string[];
   try {
@@ -47,14 +45,7 @@ export async function translateQuery(
     deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'query translation failed');
     return [];
   }
-  deps.write(() =>
-    deps.db
-      .prepare(
-        `INSERT INTO query_translations (question, corpus_version, model, queries, created_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT DO UPDATE SET queries = excluded.queries, created_at = excluded.created_at`,
-      )
-      .run(key, corpusVersion, deps.model.model, JSON.stringify(queries), Date.now()),
-  );
+  deps.write(() => putCachedTranslations(deps.db, key, queries));
   return queries;
 }
 

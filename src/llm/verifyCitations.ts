@@ -1,5 +1,4 @@
-import { citationFor } from '../answer/citations.js';
-import type { Citation } from '../answer/types.js';
+import { citationFor, type Citation } from '../retrieval/citation.js';
 import type { SearchHit } from '../retrieval/searchPassages.js';
 
 export interface VerifiedAnswer {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { createBot } from '../../src/bot/createBot.js';
-import { openCore } from '../../src/core.js';
+import { openCore } from '../../src/openCore.js';
 import type { EvalQuestion } from '../../src/evaluation/runEval.js';
 import type { ChatModel } from '../../src/llm/chatModel.js';
 import { createLimiter } from '../../src/llm/limiter.js';

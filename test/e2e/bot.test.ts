@@ -95,7 +95,7 @@ describe('answers, buttons and listings', () => {
     expect(click.callbackType).toBe(4);
     expect(click.callbackFlags & 64).toBe(64);
     const answerId = Number(quotesId.split(':')[1]);
-    const stored = h.core.db.prepare('SELECT result FROM bot_answers WHERE id = ?').pluck().get(answerId) as string;
+    const stored = h.db.prepare('SELECT result FROM bot_answers WHERE id = ?').pluck().get(answerId) as string;
     const citations = (JSON.parse(stored) as { citations: { quote: string }[] }).citations;
     expect(reply.embeds.map((e) => e.description)).toEqual(citations.map((c) => c.quote));
     expect(reply.embeds[0]!.description).toContain('E-Mail von Ilya Sutskever');
@@ -113,7 +113,7 @@ describe('answers, buttons and listings', () => {
       expect(forged.content).toContain('not posted for you');
       expect(forged.embeds).toEqual([]);
     }
-    expect(h.core.db.prepare('SELECT count(*) FROM feedback WHERE answer_id = ?').pluck().get(answerId)).toBe(0);
+    expect(h.db.prepare('SELECT count(*) FROM feedback WHERE answer_id = ?').pluck().get(answerId)).toBe(0);
     // The asker may.
     const own = await h.answered(h.discord.click(h.discord.users.member, quotes!, mine));
     expect(own.embeds.length).toBeGreaterThan(0);
@@ -132,7 +132,7 @@ describe('answers, buttons and listings', () => {
     const [, up, down] = buttonIds(message);
     const answerId = Number(up!.split(':')[1]);
     const votes = () =>
-      h.core.db.prepare('SELECT user_id, vote FROM feedback WHERE answer_id = ? ORDER BY user_id').all(answerId);
+      h.db.prepare('SELECT user_id, vote FROM feedback WHERE answer_id = ? ORDER BY user_id').all(answerId);
     const member = h.discord.users.member.user.id;
     const other = h.discord.users.other.user.id;
 

@@ -3,7 +3,9 @@ import type { APIMessage } from 'discord-api-types/v10';
 import { createBot, type Bot } from '../../src/bot/createBot.js';
 import { deployCommands } from '../../src/bot/commands/deployCommands.js';
 import type { BotSettings } from '../../src/bot/context.js';
-import { openCore, type FeudCore } from '../../src/core.js';
+import type { FeudCore } from '../../src/core.js';
+import { openDatabase, type Db } from '../../src/db/database.js';
+import { openCore } from '../../src/openCore.js';
 import type { ChatModel } from '../../src/llm/chatModel.js';
 import { createLimiter } from '../../src/llm/limiter.js';
 import { createOpenAiChatModel } from '../../src/llm/openAiChatModel.js';
@@ -17,6 +19,8 @@ export interface Harness {
   readonly discord: FakeDiscord;
   readonly bot: Bot;
   readonly core: FeudCore;
+  /** A connection of the test's own to the bot's database file, for checking what the bot stored. */
+  readonly db: Db;
   readonly corpusDir: string;
   /** Wait until the interaction's reply reaches its final state (an edit without the progress footer, or a reply). */
   answered(record: InteractionRecord, ms?: number): Promise<APIMessage>;
@@ -65,11 +69,13 @@ export async function startHarness(
       ...options.settings,
     },
   });
+  const db = openDatabase(join(data.path, 'feudbot.db'));
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
     await bot.stop(2_000).catch(() => undefined);
+    db.close();
     core.close();
     await discord.close();
     corpus.cleanup();
@@ -91,6 +97,7 @@ export async function startHarness(
     discord,
     bot,
     core,
+    db,
     corpusDir: corpus.path,
     answered: (record, ms = 15_000) =>
       discord.waitFor(

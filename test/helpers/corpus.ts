@@ -45,12 +45,15 @@ export function writeArticle(dir: string, name: string, content: string | Uint8A
   writeFileSync(join(dir, name), content);
 }
 
+/** A core, and the database it was given: tests read and check tables the core keeps to itself. */
+export type CoreWithDb = FeudCore & { readonly db: Db };
+
 /** A core over an in-memory database with the bundled corpus ingested. */
-export async function bundledCore(): Promise<FeudCore> {
+export async function bundledCore(): Promise<CoreWithDb> {
   const db = migratedMemoryDb();
   const core = createCore({ db, corpusDir: BUNDLED_CORPUS, logger: silentLogger });
   await core.reload();
-  return core;
+  return Object.assign(core, { db });
 }
 
 /** About `words` words of plausible prose, in sentences. */

@@ -1,7 +1,7 @@
-import { createCore, type FeudCore } from '../../src/core.js';
+import { createCore } from '../../src/core.js';
 import { createLimiter, type Limiter } from '../../src/llm/limiter.js';
 import { createOpenAiChatModel } from '../../src/llm/openAiChatModel.js';
-import { BUNDLED_CORPUS, migratedMemoryDb, silentLogger } from './corpus.js';
+import { BUNDLED_CORPUS, type CoreWithDb, migratedMemoryDb, silentLogger } from './corpus.js';
 import type { FakeOpenAI } from './fakeOpenAI.js';
 
 export const FAKE_MODEL = 'fake-model-1';
@@ -10,9 +10,10 @@ export const FAKE_MODEL = 'fake-model-1';
 export async function coreWithFakeModel(
   fake: FakeOpenAI,
   options: { timeoutMs?: number; maxRetries?: number; limiter?: Limiter; corpusDir?: string } = {},
-): Promise<FeudCore> {
+): Promise<CoreWithDb> {
+  const db = migratedMemoryDb();
   const core = createCore({
-    db: migratedMemoryDb(),
+    db,
     corpusDir: options.corpusDir ?? BUNDLED_CORPUS,
     logger: silentLogger,
     model: createOpenAiChatModel({
@@ -25,7 +26,7 @@ export async function coreWithFakeModel(
     limiter: options.limiter ?? createLimiter(4, 32),
   });
   await core.reload();
-  return core;
+  return Object.assign(core, { db });
 }
 
 /** A structured answer as the model would send it. */

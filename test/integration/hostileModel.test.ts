@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FeudCore } from '../../src/core.js';
+import type { CoreWithDb } from '../helpers/corpus.js';
 import { createOpenAiChatModel, MAX_REPLY_BYTES } from '../../src/llm/openAiChatModel.js';
 import { type FakeOpenAI, type FakeReply, isTranslationRequest, startFakeOpenAI } from '../helpers/fakeOpenAI.js';
 import { coreWithFakeModel, FAKE_MODEL } from '../helpers/llmCore.js';
@@ -11,7 +11,7 @@ const SLACK_MS = 1_500;
 const QUESTION = 'Why did Musk leave OpenAI?';
 
 let fake: FakeOpenAI;
-let core: FeudCore | undefined;
+let core: CoreWithDb | undefined;
 beforeEach(async () => {
   fake = await startFakeOpenAI();
 });

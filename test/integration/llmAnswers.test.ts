@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FeudCore } from '../../src/core.js';
+import type { CoreWithDb } from '../helpers/corpus.js';
 import { createLimiter } from '../../src/llm/limiter.js';
 import { articleFile, copyOfBundledCorpus, writeArticle } from '../helpers/corpus.js';
 import {
@@ -23,7 +23,7 @@ const answering = (answer: (request: RecordedRequest, index: number) => FakeRepl
 };
 
 let fake: FakeOpenAI;
-let core: FeudCore | undefined;
+let core: CoreWithDb | undefined;
 beforeEach(async () => {
   fake = await startFakeOpenAI();
 });

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeudCore } from '../../src/core.js';
 import { corpusStats } from '../../src/retrieval/corpusStats.js';
 import { lexicalSearch } from '../../src/retrieval/lexicalSearch.js';
 import { namedArticles } from '../../src/retrieval/namedSources.js';
 import { buildQueryWords } from '../../src/retrieval/queryTerms.js';
 import { retrievePassages } from '../../src/retrieval/searchPassages.js';
 import { weighWords } from '../../src/retrieval/weighWords.js';
-import { bundledCore } from '../helpers/corpus.js';
+import { bundledCore, type CoreWithDb } from '../helpers/corpus.js';
 
-let core: FeudCore;
+let core: CoreWithDb;
 beforeAll(async () => {
   core = await bundledCore();
 });

@@ -1,31 +1,29 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeudCore } from '../../src/core.js';
 import { searchPassages } from '../../src/retrieval/searchPassages.js';
-import { bundledCore } from '../helpers/corpus.js';
+import { bundledCore, type CoreWithDb } from '../helpers/corpus.js';
 
-let core: FeudCore;
+let core: CoreWithDb;
 beforeAll(async () => {
   core = await bundledCore();
 });
 afterAll(() => core.close());
 
 const topText = (question: string, limit = 5) =>
-  core
-    .search(question, { limit })
+  searchPassages(core.db, question, { limit })
     .map((h) => h.text)
     .join('\n');
 
 describe('searchPassages on the bundled corpus', () => {
   it('finds the passage that answers an English question', () => {
-    const hits = core.search('Why did Musk leave OpenAI?');
+    const hits = searchPassages(core.db, 'Why did Musk leave OpenAI?');
     expect(hits.length).toBeGreaterThan(0);
     expect(topText('Why did Musk leave OpenAI?')).toContain('resigned from the board in 2018');
     expect(hits[0]).toMatchObject({ articleId: expect.any(String), passageId: expect.stringMatching(/#\d+$/) });
   });
 
   it('answers an English question from a German article', () => {
-    const hits = core.search('How many weekly users does ChatGPT have?');
+    const hits = searchPassages(core.db, 'How many weekly users does ChatGPT have?');
     expect(hits[0]?.language).toBe('de');
     expect(hits[0]?.text).toContain('700 Millionen wöchentliche Nutzer');
     expect(topText("What did Ilya Sutskever's email say?", 3)).toContain('E-Mail von Ilya Sutskever');
@@ -42,31 +40,31 @@ describe('searchPassages on the bundled corpus', () => {
 
   it('returns nothing when no word of the question is in the corpus', () => {
     for (const q of ['What is the capital of France?', 'Wie wird das Wetter morgen in Berlin?']) {
-      expect(core.search(q), q).toEqual([]);
+      expect(searchPassages(core.db, q), q).toEqual([]);
     }
   });
 
   it('ranks without a floor: a question sharing one stray word still gets candidates, which ask refuses', async () => {
     const q = 'What is the best recipe for apple pie?';
-    expect(core.search(q).length).toBeGreaterThan(0);
+    expect(searchPassages(core.db, q).length).toBeGreaterThan(0);
     const result = await core.ask(q);
     expect(result).toMatchObject({ answered: false, refusal: 'weak-match', citations: [] });
     expect(await core.ask('What is the capital of France?')).toMatchObject({ answered: false, refusal: 'off-topic' });
   });
 
   it('highlights matched words in the snippet', () => {
-    const [hit] = core.search('Colossus');
+    const [hit] = searchPassages(core.db, 'Colossus');
     expect(hit?.snippet).toContain('**Colossus');
   });
 
   it('honours the limit', () => {
-    expect(core.search('Musk Altman OpenAI', { limit: 2 })).toHaveLength(2);
-    expect(core.search('Musk Altman OpenAI', { limit: 500 }).length).toBeLessThanOrEqual(50);
+    expect(searchPassages(core.db, 'Musk Altman OpenAI', { limit: 2 })).toHaveLength(2);
+    expect(searchPassages(core.db, 'Musk Altman OpenAI', { limit: 500 }).length).toBeLessThanOrEqual(50);
   });
 
   it('fuses extra phrasings of the question by reciprocal rank', () => {
-    const plain = core.search('Kapital', { limit: 5 });
-    const fused = core.search('Kapital', { limit: 5, extraQueries: ['Tesla mit OpenAI fusionieren'] });
+    const plain = searchPassages(core.db, 'Kapital', { limit: 5 });
+    const fused = searchPassages(core.db, 'Kapital', { limit: 5, extraQueries: ['Tesla mit OpenAI fusionieren'] });
     expect(plain.some((h) => h.text.includes('Tesla mit OpenAI zu fusionieren'))).toBe(false);
     expect(fused.some((h) => h.text.includes('Tesla mit OpenAI zu fusionieren'))).toBe(true);
   });

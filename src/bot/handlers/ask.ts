@@ -1,6 +1,5 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { message } from '../../answer/messages.js';
-import { newAnswerId, saveAnswer } from '../botStore.js';
 import type { BotContext } from '../context.js';
 import { createEditThrottle } from '../editThrottle.js';
 import { answerMessage, type MessagePayload, partialAnswerMessage } from '../format/answerMessage.js';
@@ -53,18 +52,16 @@ export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: B
       ...(language ? { language } : {}),
       onPartial: (text) => edits.partial(partialAnswerMessage(question, text, language ?? ui)),
     });
-    let answerId: number | null = null;
-    if (result.answered && result.citations.length > 0) {
-      const id = (answerId = newAnswerId());
-      const posted = {
-        guildId: interaction.guildId,
-        channelId: interaction.channelId,
-        userId: interaction.user.id,
-        isPrivate,
-        result,
-      };
-      ctx.core.write(() => saveAnswer(ctx.core.db, id, posted));
-    }
+    const answerId =
+      result.answered && result.citations.length > 0
+        ? ctx.core.savePostedAnswer({
+            guildId: interaction.guildId,
+            channelId: interaction.channelId,
+            userId: interaction.user.id,
+            isPrivate,
+            result,
+          })
+        : null;
     await edits.final(answerMessage(result, answerId, ui));
     ctx.logger.info(
       {

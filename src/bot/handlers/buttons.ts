@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ButtonInteraction } from 'discord.js';
 import { isSupportedLanguage } from '../../text/languages.js';
-import { currentVote, getAnswer, nextVote, setVote, type Vote } from '../botStore.js';
+import type { Vote } from '../../core.js';
 import type { BotContext } from '../context.js';
 import { embedLength } from '../format/answerMessage.js';
 import { truncate } from '../format/truncate.js';
@@ -35,7 +35,7 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
  */
 async function answerForClick(interaction: ButtonInteraction, ctx: BotContext, answerId: number) {
   const ui = uiLanguage(interaction.locale);
-  const answer = getAnswer(ctx.core.db, answerId);
+  const answer = ctx.core.postedAnswer(answerId);
   if (!answer) {
     await interaction.reply(privately({ content: label('quotesGone', ui) }));
     return null;
@@ -84,12 +84,9 @@ async function showQuotes(interaction: ButtonInteraction, ctx: BotContext, answe
 async function vote(interaction: ButtonInteraction, ctx: BotContext, answerId: number, clicked: Vote): Promise<void> {
   const ui = uiLanguage(interaction.locale);
   if (!(await answerForClick(interaction, ctx, answerId))) return;
-  const current = currentVote(ctx.core.db, answerId, interaction.user.id);
-  const next = nextVote(current, clicked);
-  // Acknowledge first (Discord allows 3 s); the write may have to wait for a lock.
+  const next = ctx.core.vote(answerId, interaction.user.id, clicked);
   await interaction.reply(
     privately({ content: label(next === null ? 'voteWithdrawn' : next === 'up' ? 'voteUp' : 'voteDown', ui) }),
   );
-  ctx.core.write(() => setVote(ctx.core.db, answerId, interaction.user.id, next));
   ctx.logger.info({ answerId, userId: interaction.user.id, vote: next }, 'feedback');
 }

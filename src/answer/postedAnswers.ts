@@ -1,6 +1,10 @@
 import { randomInt } from 'node:crypto';
-import type { AskResult } from '../answer/types.js';
 import type { Db } from '../db/database.js';
+import { statement } from '../db/statements.js';
+import type { AskResult } from './types.js';
+
+// Answers posted to a chat (kept for their "Show quotes" and vote buttons) and the votes on them.
+// Chat-neutral: a server, a channel and a user are ids, whatever the chat.
 
 export interface PostedAnswer {
   readonly guildId: string | null;
@@ -22,7 +26,8 @@ export function newAnswerId(): number {
 
 /** Keep a posted answer so its buttons can find it later. */
 export function saveAnswer(db: Db, id: number, answer: PostedAnswer): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO bot_answers (id, created_at, guild_id, channel_id, user_id, private, question, language, mode, result)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -48,9 +53,9 @@ interface PostedAnswerRow {
 }
 
 export function getAnswer(db: Db, id: number): PostedAnswer | null {
-  const row = db
-    .prepare('SELECT guild_id, channel_id, user_id, private, result FROM bot_answers WHERE id = ?')
-    .get(id) as PostedAnswerRow | undefined;
+  const row = statement(db, 'SELECT guild_id, channel_id, user_id, private, result FROM bot_answers WHERE id = ?').get(
+    id,
+  ) as PostedAnswerRow | undefined;
   if (!row) return null;
   return {
     guildId: row.guild_id,
@@ -65,11 +70,10 @@ export type Vote = 'up' | 'down';
 
 /** The user's vote on an answer. */
 export function currentVote(db: Db, answerId: number, userId: string): Vote | null {
-  const vote = db
-    .prepare('SELECT vote FROM feedback WHERE answer_id = ? AND user_id = ?')
+  const vote = statement(db, 'SELECT vote FROM feedback WHERE answer_id = ? AND user_id = ?')
     .pluck()
     .get(answerId, userId);
-  return (vote as Vote | undefined) ?? null;
+  return vote === 'up' || vote === 'down' ? vote : null;
 }
 
 /**
@@ -83,10 +87,11 @@ export function nextVote(current: Vote | null, clicked: Vote): Vote | null {
 /** Store the user's vote (null deletes it). */
 export function setVote(db: Db, answerId: number, userId: string, vote: Vote | null): void {
   if (vote === null) {
-    db.prepare('DELETE FROM feedback WHERE answer_id = ? AND user_id = ?').run(answerId, userId);
+    statement(db, 'DELETE FROM feedback WHERE answer_id = ? AND user_id = ?').run(answerId, userId);
     return;
   }
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO feedback (answer_id, user_id, vote, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, updated_at = excluded.updated_at`,
   ).run(answerId, userId, vote, Date.now());

@@ -1,0 +1,140 @@
+import { getCorpusVersion } from '../corpus/corpusMeta.js';
+import type { Db } from '../db/database.js';
+import type { ChatModel, TokenUsage } from '../llm/chatModel.js';
+import { BusyError, type Limiter } from '../llm/limiter.js';
+import { answerWithModel, type ModelOutcome, type OutputModeMemory } from '../llm/modelAnswerer.js';
+import type { Logger } from '../logger.js';
+import type { SearchHit } from '../retrieval/searchPassages.js';
+import { detectLanguage } from '../text/detectLanguage.js';
+import type { Language } from '../text/languages.js';
+import { normalizeQuestion } from '../text/normalizeQuestion.js';
+import { judgeAnswerability } from './answerability.js';
+import { type AnswerKey, getCachedAnswer, logAnswer, putCachedAnswer } from './answerStore.js';
+import { buildExtractiveAnswer } from './extractiveAnswer.js';
+import { message } from './messages.js';
+import type { Retriever } from './retriever.js';
+import type { AskResult } from './types.js';
+
+/** Passages handed to the answerer. */
+const PASSAGES_PER_ANSWER = 5;
+
+export interface AskOptions {
+  /** The language to answer in (e.g. from a Discord locale); by default the question's own. */
+  readonly language?: Language;
+  /** Called with the answer text so far while a model streams it (for progress in a chat). */
+  readonly onPartial?: (text: string) => void;
+}
+
+export interface AnsweringDeps {
+  readonly db: Db;
+  readonly logger: Logger;
+  /** Without a model, answers quote the articles. */
+  readonly model: ChatModel | undefined;
+  readonly limiter: Limiter;
+  readonly modes: OutputModeMemory;
+  /** Where the cache and log writes go (see WriteGate). */
+  readonly write: (fn: () => void) => void;
+  readonly retrieve: Retriever;
+}
+
+type Base = Pick<AskResult, 'question' | 'mode' | 'language' | 'corpusVersion'>;
+
+/**
+ * Answer a question: from the answer cache; else retrieve, decide whether the articles
+ * cover it, and answer with the model (falling back to quoting when it fails) or by
+ * quoting. Every answer is logged with what it cost.
+ */
+export async function answerQuestion(
+  deps: AnsweringDeps,
+  question: string,
+  options: AskOptions = {},
+): Promise<AskResult> {
+  const started = performance.now();
+  const language = options.language ?? detectLanguage(question);
+  const corpusVersion = getCorpusVersion(deps.db);
+  const base: Base = { question, mode: 'extractive', language, corpusVersion };
+  const record = (result: AskResult, usage: TokenUsage | null) => recordAnswer(deps, result, usage, started);
+  if (!question.trim()) return { ...base, answered: false, answer: message('emptyQuestion', language), citations: [] };
+
+  const { model } = deps;
+  const key: AnswerKey | null =
+    model && corpusVersion
+      ? { question: normalizeQuestion(question), language, corpusVersion, model: model.model }
+      : null;
+  const cached = key ? getCachedAnswer(deps.db, key) : null;
+  if (cached) return record({ ...cached, question, cached: true }, null);
+
+  const retrieval = await deps.retrieve(question, PASSAGES_PER_ANSWER, corpusVersion);
+  const verdict = judgeAnswerability(retrieval, { withModel: model !== undefined });
+  if (!verdict.answerable) {
+    const answer = message('notCovered', language);
+    return record({ ...base, answered: false, refusal: verdict.refusal, answer, citations: [] }, null);
+  }
+  if (!model) return record({ ...base, answered: true, ...buildExtractiveAnswer(retrieval.hits, language) }, null);
+
+  const outcome = await askModel(deps, model, question, retrieval.hits, language, options.onPartial);
+  if (outcome === 'busy')
+    return { ...base, answered: false, busy: true, answer: message('busy', language), citations: [] };
+  const result = resultOfModel(deps, base, model.model, outcome, retrieval.hits);
+  // Fallbacks are not cached: the model may well answer the next time.
+  if (key && result.mode === 'llm') deps.write(() => putCachedAnswer(deps.db, key, result));
+  return record(result, outcome.usage);
+}
+
+async function askModel(
+  deps: AnsweringDeps,
+  model: ChatModel,
+  question: string,
+  hits: readonly SearchHit[],
+  language: Language,
+  onPartial: ((text: string) => void) | undefined,
+): Promise<ModelOutcome | 'busy'> {
+  const { limiter, logger, modes } = deps;
+  try {
+    return await limiter.run(() => answerWithModel({ model, logger, modes }, question, hits, language, onPartial));
+  } catch (error) {
+    if (!(error instanceof BusyError)) throw error;
+    logger.warn({ active: limiter.active, waiting: limiter.waiting }, 'model busy; question turned away');
+    return 'busy';
+  }
+}
+
+function resultOfModel(
+  deps: AnsweringDeps,
+  base: Base,
+  model: string,
+  outcome: ModelOutcome,
+  hits: readonly SearchHit[],
+): AskResult {
+  if (!outcome.ok) {
+    deps.logger.warn({ reason: outcome.reason, model }, 'model answer failed; quoting the articles instead');
+    return { ...base, answered: true, ...buildExtractiveAnswer(hits, base.language), fallbackReason: outcome.reason };
+  }
+  const fromModel = { ...base, mode: 'llm' as const, model };
+  if (!outcome.answered) {
+    const answer = message('notCovered', base.language);
+    return { ...fromModel, answered: false, refusal: 'not-covered', answer, citations: [] };
+  }
+  return { ...fromModel, answered: true, answer: outcome.answer, citations: outcome.citations };
+}
+
+/** Log the answer (a row in answer_log, and a line in the log) and hand it back. */
+function recordAnswer(deps: AnsweringDeps, result: AskResult, usage: TokenUsage | null, started: number): AskResult {
+  const ms = performance.now() - started;
+  const cached = result.cached ?? false;
+  const entry = {
+    question: result.question,
+    language: result.language,
+    mode: result.mode,
+    model: result.model ?? null,
+    answered: result.answered,
+    cached,
+    usage,
+    ms,
+    fallbackReason: result.fallbackReason ?? null,
+  };
+  deps.write(() => logAnswer(deps.db, entry));
+  const { mode, answered, fallbackReason } = result;
+  deps.logger.info({ mode, answered, cached, ms: Math.round(ms), usage, fallbackReason }, 'answered');
+  return result;
+}

@@ -1,0 +1,51 @@
+import type { Db } from '../db/database.js';
+import type { SemanticSearch } from '../embeddings/semanticSearch.js';
+import type { ChatModel } from '../llm/chatModel.js';
+import type { OutputModeMemory } from '../llm/modelAnswerer.js';
+import { translateQuery } from '../llm/queryTranslator.js';
+import type { Logger } from '../logger.js';
+import { cleanQuestion } from '../retrieval/cleanQuestion.js';
+import type { FusionMethod } from '../retrieval/fuse.js';
+import { corpusLanguages, retrievePassages, type Retrieval } from '../retrieval/searchPassages.js';
+
+/** Nearest vectors fused with the lexical candidates. */
+const SEMANTIC_CANDIDATES = 50;
+
+export interface RetrieverDeps {
+  readonly db: Db;
+  readonly logger: Logger;
+  /** With a model, its translations of the question are searched too. */
+  readonly model: ChatModel | undefined;
+  readonly modes: OutputModeMemory;
+  readonly write: (fn: () => void) => void;
+  /** Runs a model call within the concurrency bound. */
+  readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
+  /** Vector search, when embeddings are configured. */
+  readonly semantic: SemanticSearch | null;
+  readonly fusion: FusionMethod | undefined;
+}
+
+export type Retriever = (question: string, limit: number, corpusVersion: string | null) => Promise<Retrieval>;
+
+/**
+ * Retrieval as `ask` does it: the question's own words, the model's translations of it
+ * (when a model is configured) and its nearest vectors (when embeddings are), fused.
+ */
+export function createRetriever(deps: RetrieverDeps): Retriever {
+  const { db, semantic } = deps;
+  return async (question, limit, corpusVersion) => {
+    const [extraQueries, nearest] = await Promise.all([
+      translations(deps, question, corpusVersion),
+      semantic ? semantic.nearest(cleanQuestion(question), Math.max(SEMANTIC_CANDIDATES, limit * 4)) : [],
+    ]);
+    return retrievePassages(db, question, { limit, extraQueries, semantic: nearest, fusion: deps.fusion });
+  };
+}
+
+/** The model's search queries for the question in each corpus language; none without a model, or when it is busy. */
+async function translations(deps: RetrieverDeps, question: string, corpusVersion: string | null): Promise<string[]> {
+  const { model } = deps;
+  if (!model || !corpusVersion || !question.trim()) return [];
+  const translatorDeps = { ...deps, model };
+  return translateQuery(translatorDeps, question, corpusLanguages(deps.db), corpusVersion);
+}

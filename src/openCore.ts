@@ -1,0 +1,81 @@
+import type { Config } from './config.js';
+import { createCore, type FeudCore } from './core.js';
+import { getCorpusVersion } from './corpus/corpusMeta.js';
+import { explainOpenError, openDatabase, type Db } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import type { Embedder } from './embeddings/embedder.js';
+import { createOpenAiEmbedder } from './embeddings/openAiEmbedder.js';
+import type { ChatModel } from './llm/chatModel.js';
+import { createLimiter, type Limiter } from './llm/limiter.js';
+import { createOpenAiChatModel } from './llm/openAiChatModel.js';
+import type { Logger } from './logger.js';
+
+export interface OpenCoreOptions {
+  readonly dbPath: string;
+  readonly corpusDir: string;
+  readonly logger: Logger;
+  readonly model?: ChatModel;
+  readonly limiter?: Limiter;
+  readonly embedder?: Embedder;
+  readonly embedInBackground?: boolean;
+  /** Ingest the corpus folder when the index has none yet (default true; the ingest command does it itself, to report it). */
+  readonly ingestOnFirstUse?: boolean;
+}
+
+/**
+ * Open the database, apply migrations, and on first use (no corpus yet) ingest the
+ * corpus folder, so a fresh clone answers straight away.
+ */
+export async function openCore(options: OpenCoreOptions): Promise<FeudCore> {
+  const db = openDatabase(options.dbPath);
+  let writer: Db | undefined;
+  try {
+    const applied = migrate(db);
+    if (applied.length > 0) options.logger.info({ applied }, 'migrations applied');
+    writer = options.dbPath === ':memory:' ? undefined : openDatabase(options.dbPath, { cacheMiB: 64 });
+    const core = createCore({ ...options, db, writer });
+    if (options.ingestOnFirstUse !== false && getCorpusVersion(db) === null) await core.reload();
+    // Vectors missing from an earlier run (the endpoint was down, the model changed) fill in behind start-up.
+    else if (options.embedInBackground) void core.fillEmbeddings();
+    return core;
+  } catch (error) {
+    writer?.close();
+    db.close();
+    // A read-only or damaged file shows up in the first write (the migrations): say which file.
+    throw explainOpenError(options.dbPath, error);
+  }
+}
+
+/** The core as the configuration describes it: database, corpus, chat model, embeddings, concurrency. */
+export function openCoreFromConfig(
+  config: Config,
+  logger: Logger,
+  options: Pick<OpenCoreOptions, 'embedInBackground' | 'ingestOnFirstUse'> & { corpusDir?: string } = {},
+): Promise<FeudCore> {
+  return openCore({
+    dbPath: config.dbPath,
+    corpusDir: options.corpusDir ?? config.corpusDir,
+    logger,
+    model: modelFromConfig(config.openai),
+    embedder: embedderFromConfig(config.embeddings),
+    limiter: createLimiter(config.openai.maxConcurrency, config.openai.maxQueue),
+    ...(options.embedInBackground !== undefined ? { embedInBackground: options.embedInBackground } : {}),
+    ...(options.ingestOnFirstUse !== undefined ? { ingestOnFirstUse: options.ingestOnFirstUse } : {}),
+  });
+}
+
+/** The embedding model the configuration asks for, or undefined when search is by words only. */
+export function embedderFromConfig(config: Config['embeddings']): Embedder | undefined {
+  return config ? createOpenAiEmbedder(config) : undefined;
+}
+
+/** The chat model the configuration asks for, or undefined when answers stay extractive. */
+export function modelFromConfig(config: Config['openai']): ChatModel | undefined {
+  if (!config.enabled) return undefined;
+  return createOpenAiChatModel({
+    apiKey: config.apiKey,
+    baseURL: config.baseURL,
+    model: config.model,
+    timeoutMs: config.timeoutMs,
+  });
+}
