@@ -23,6 +23,14 @@ export default tseslint.config(
     },
   },
   {
+    // Small modules and functions (issue 10): a file over 200 lines or a function over 60 is doing too much.
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 200 }],
+      'max-lines-per-function': ['error', { max: 60 }],
+    },
+  },
+  {
     // Vitest's asymmetric matchers (expect.any, expect.stringContaining) are typed as any.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },

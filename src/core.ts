@@ -17,7 +17,7 @@ import { listSources, type SourcesListing } from './corpus/listSources.js';
 import { createReloadCoordinator } from './corpus/reloadCoordinator.js';
 import type { ReloadReport } from './corpus/reloadCorpus.js';
 import { type Db, withoutBusyWait } from './db/database.js';
-import { createWriteGate } from './db/writeGate.js';
+import { createWriteGate, type WriteGate } from './db/writeGate.js';
 import type { Embedder } from './embeddings/embedder.js';
 import { createSemanticSearch, type EmbeddingStatus } from './embeddings/semanticSearch.js';
 import type { ChatModel } from './llm/chatModel.js';
@@ -30,8 +30,8 @@ import type { SearchHit } from './retrieval/searchPassages.js';
 import { detectLanguage } from './text/detectLanguage.js';
 import type { Language } from './text/languages.js';
 
-export type { AskOptions } from './answer/answerQuestion.js';
 export type { PostedAnswer, Vote } from './answer/postedAnswers.js';
+export type { AskOptions };
 
 /**
  * What the CLI and the bot both stand on: answer, search, list, reload, and keep the
@@ -87,33 +87,17 @@ export interface CoreDeps {
 export function createCore(deps: CoreDeps): FeudCore {
   const { db, logger, model, writer } = deps;
   const limiter = deps.limiter ?? createLimiter(4, 32);
-  const gate = createWriteGate({
-    onError: (error) => logger.error({ err: error }, 'deferred write failed'),
-    onBusy: () => logger.warn('the database is locked by another process (an ingest?); writes wait and are retried'),
-    withoutWaiting: (write) => withoutBusyWait(db, write),
-  });
+  const gate = writeGateFor(db, logger);
   const write = gate.run;
   const semantic = deps.embedder
     ? createSemanticSearch({ db, embedder: deps.embedder, logger, limit: limiter.run, write })
     : null;
   const modes = sqliteOutputModes(db, write);
-  const retrieve = createRetriever({
-    db,
-    logger,
-    model,
-    modes,
-    write,
-    limit: limiter.run,
-    semantic,
-    fusion: deps.fusion,
-  });
+  const { fusion } = deps;
+  const retrieve = createRetriever({ db, logger, model, modes, write, limit: limiter.run, semantic, fusion });
   const answering = { db, logger, model, limiter, modes, write, retrieve };
   const reload = createReloadCoordinator({
-    db,
-    writer,
-    corpusDir: deps.corpusDir,
-    gate,
-    logger,
+    ...{ db, writer, corpusDir: deps.corpusDir, gate, logger },
     afterApply: (conn, report) => {
       pruneAnswerCache(conn, report.version);
       pruneTranslations(conn, report.version);
@@ -126,15 +110,37 @@ export function createCore(deps: CoreDeps): FeudCore {
     model: model?.model ?? null,
     retrieve: async (question, options) => (await retrieve(question, options?.limit ?? 5, null)).hits,
     ask: (question, options) =>
-      answerQuestion(answering, question, options).catch((error: unknown) => {
-        // Retrieval and SQLite do not fail on user input; this is the last guard so a caller never sees a rejection.
-        logger.error({ err: error }, 'answering failed');
-        const language = options?.language ?? detectLanguage(question);
-        const answer = message('internalError', language);
-        return { question, answered: false, mode: 'extractive', language, answer, citations: [], corpusVersion: null };
-      }),
+      answerQuestion(answering, question, options).catch((error: unknown) =>
+        internalError(logger, error, question, options),
+      ),
     sources: (language) => listSources(db, language),
     reload,
+    ...postedAnswers(db, write),
+    write,
+    embeddings: () => semantic?.status() ?? null,
+    fillEmbeddings: async () => (semantic ? semantic.fill() : null),
+    close() {
+      semantic?.close();
+      gate.flush();
+      writer?.close();
+      db.close();
+    },
+  };
+}
+
+function writeGateFor(db: Db, logger: Logger): WriteGate {
+  return createWriteGate({
+    onError: (error) => logger.error({ err: error }, 'deferred write failed'),
+    onBusy: () => logger.warn('the database is locked by another process (an ingest?); writes wait and are retried'),
+    withoutWaiting: (write) => withoutBusyWait(db, write),
+  });
+}
+
+function postedAnswers(
+  db: Db,
+  write: (fn: () => void) => void,
+): Pick<FeudCore, 'savePostedAnswer' | 'postedAnswer' | 'vote'> {
+  return {
     savePostedAnswer(answer) {
       const id = newAnswerId();
       write(() => saveAnswer(db, id, answer));
@@ -146,14 +152,13 @@ export function createCore(deps: CoreDeps): FeudCore {
       write(() => setVote(db, answerId, userId, next));
       return next;
     },
-    write,
-    embeddings: () => semantic?.status() ?? null,
-    fillEmbeddings: async () => (semantic ? semantic.fill() : null),
-    close() {
-      semantic?.close();
-      gate.flush();
-      writer?.close();
-      db.close();
-    },
   };
+}
+
+/** The last guard of `ask`: retrieval and SQLite do not fail on user input, but a caller never sees a rejection. */
+function internalError(logger: Logger, error: unknown, question: string, options: AskOptions | undefined): AskResult {
+  logger.error({ err: error }, 'answering failed');
+  const language = options?.language ?? detectLanguage(question);
+  const answer = message('internalError', language);
+  return { question, answered: false, mode: 'extractive', language, answer, citations: [], corpusVersion: null };
 }

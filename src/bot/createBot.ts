@@ -56,24 +56,7 @@ export const MAX_RATE_LIMIT_WAIT_MS = 10_000;
 
 /** The Discord client with the Guilds intent only, wired to the shared core. */
 export function createBot(deps: BotDeps): Bot {
-  const options: ClientOptions = {
-    intents: [GatewayIntentBits.Guilds],
-    allowedMentions: NO_MENTIONS,
-    rest: {
-      // discord.js counts every request against Discord's global limit of 50 per second, but
-      // interaction callbacks and edits are exempt from it (Discord's rate-limit docs), and they
-      // are nearly all this bot sends: at 50/s a burst of 100 questions waited a second for edits.
-      globalRequestsPerSecond: 500,
-      // A rate limit longer than this is not waited for: the request fails instead, and the
-      // question's slot is freed (a retry_after of 3600 s on edits once filled every slot).
-      rejectOnRateLimit: (limit) =>
-        Math.max(limit.retryAfter, limit.timeToReset, limit.sublimitTimeout) > MAX_RATE_LIMIT_WAIT_MS,
-      ...(deps.apiUrl ? { api: deps.apiUrl } : {}),
-      ...(deps.rest?.retries !== undefined ? { retries: deps.rest.retries } : {}),
-      ...(deps.rest?.timeout !== undefined ? { timeout: deps.rest.timeout } : {}),
-    },
-  };
-  const client = new Client(options);
+  const client = new Client(clientOptions(deps));
   const context: BotContext = {
     core: deps.core,
     settings: deps.settings,
@@ -83,25 +66,12 @@ export function createBot(deps: BotDeps): Bot {
     state: { inFlight: 0, shuttingDown: false },
   };
   const pending = new Set<Promise<void>>();
-
   client.on(Events.InteractionCreate, (interaction) => {
     const work = routeInteraction(interaction, context);
     pending.add(work);
     void work.finally(() => pending.delete(work));
   });
-  let markLost: (error: GatewayLostError) => void = () => undefined;
-  const lost = new Promise<GatewayLostError>((resolve) => (markLost = resolve));
-  // discord.js emits this only for the close codes it will not reconnect after.
-  client.on(Events.ShardDisconnect, (event, shardId) => {
-    const error = new GatewayLostError(event.code);
-    deps.logger.error({ code: event.code, shardId }, error.message);
-    markLost(error);
-  });
-  client.on(Events.Error, (error) => deps.logger.error({ err: error }, 'discord client error'));
-  client.on(Events.Warn, (message) => deps.logger.warn({ message }, 'discord client warning'));
-  client.rest.on('rateLimited', (info) =>
-    deps.logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limit'),
-  );
+  const lost = logClientEvents(client, deps.logger);
 
   return {
     client,
@@ -122,4 +92,41 @@ export function createBot(deps: BotDeps): Bot {
       await client.destroy();
     },
   };
+}
+
+function clientOptions(deps: BotDeps): ClientOptions {
+  return {
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    rest: {
+      // discord.js counts every request against Discord's global limit of 50 per second, but
+      // interaction callbacks and edits are exempt from it (Discord's rate-limit docs), and they
+      // are nearly all this bot sends: at 50/s a burst of 100 questions waited a second for edits.
+      globalRequestsPerSecond: 500,
+      // A rate limit longer than this is not waited for: the request fails instead, and the
+      // question's slot is freed (a retry_after of 3600 s on edits once filled every slot).
+      rejectOnRateLimit: (limit) =>
+        Math.max(limit.retryAfter, limit.timeToReset, limit.sublimitTimeout) > MAX_RATE_LIMIT_WAIT_MS,
+      ...(deps.apiUrl ? { api: deps.apiUrl } : {}),
+      ...(deps.rest?.retries !== undefined ? { retries: deps.rest.retries } : {}),
+      ...(deps.rest?.timeout !== undefined ? { timeout: deps.rest.timeout } : {}),
+    },
+  };
+}
+
+/** Log what the client reports; the promise settles if Discord closes the gateway for good. */
+function logClientEvents(client: Client, logger: Logger): Promise<GatewayLostError> {
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+  client.rest.on('rateLimited', (info) =>
+    logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limit'),
+  );
+  return new Promise((resolve) => {
+    // discord.js emits this only for the close codes it will not reconnect after.
+    client.on(Events.ShardDisconnect, (event, shardId) => {
+      const error = new GatewayLostError(event.code);
+      logger.error({ code: event.code, shardId }, error.message);
+      resolve(error);
+    });
+  });
 }

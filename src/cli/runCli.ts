@@ -1,14 +1,12 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import type { FeudCore } from '../core.js';
-import { openCoreFromConfig } from '../openCore.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { readEvalQuestions, runEval } from '../evaluation/runEval.js';
 import { createLogger } from '../logger.js';
-import { isSupportedLanguage, SUPPORTED_LANGUAGES, type Language } from '../text/languages.js';
-import { formatAnswer, formatEval, formatReload, formatSearch, formatSources } from './formatText.js';
-import { askJson, reloadJson, searchJson, sourcesJson } from './jsonShapes.js';
+import { openCoreFromConfig } from '../openCore.js';
+import { type CommandLine, CORE_COMMANDS, corpusDirOf, isCoreCommand, UsageError } from './commands.js';
+
+export { UsageError };
 
 export const USAGE = `feudbot: answers questions about the Musk–Altman feud from news articles.
 
@@ -31,112 +29,63 @@ export interface Io {
 }
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
-  let parsed;
+  let line: CommandLine & { command: string | undefined; help: boolean };
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        limit: { type: 'string' },
-        language: { type: 'string' },
-        corpus: { type: 'string' },
-        questions: { type: 'string' },
-        'allow-empty': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    line = parseCommandLine(argv);
   } catch (error) {
     io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help || !command || command === 'help') {
+  const { command } = line;
+  if (line.help || !command || command === 'help') {
     io.out(USAGE);
-    return command || values.help ? 0 : EXIT_USAGE;
+    return command || line.help ? 0 : EXIT_USAGE;
   }
-
   const config = loadConfig(env);
+  if (command === 'migrate') return migrateOnly(config.dbPath, io);
+  if (!isCoreCommand(command)) throw new UsageError(`Unknown command "${command}".`);
+
   const logger = createLogger(config.logLevel ?? 'warn');
-  const print = (json: unknown, text: string) => io.out(values.json ? JSON.stringify(json, null, 2) : text);
-
-  if (command === 'migrate') {
-    const db = openDatabase(config.dbPath);
-    try {
-      const applied = migrate(db);
-      io.out(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
-    } finally {
-      db.close();
-    }
-    return 0;
-  }
-
-  const commands: Record<string, (core: FeudCore) => Promise<number> | number> = {
-    async ask(core) {
-      const question = rest.join(' ');
-      const result = await core.ask(question, { language: optionalLanguage(values.language) });
-      print(askJson(result), formatAnswer(result));
-      return 0;
-    },
-    async search(core) {
-      const question = rest.join(' ');
-      const hits = await core.retrieve(question, { limit: positiveInteger(values.limit, 'limit') ?? 5 });
-      print(searchJson(question, hits), formatSearch(hits));
-      return 0;
-    },
-    sources(core) {
-      const listing = core.sources(optionalLanguage(values.language));
-      print(sourcesJson(listing), formatSources(listing));
-      return 0;
-    },
-    async ingest(core) {
-      const report = await core.reload(values.corpus ?? config.corpusDir, { allowEmpty: values['allow-empty'] });
-      // The report comes first (the index is live); then vectors fill in, with progress in the log.
-      const embeddings = await core.fillEmbeddings();
-      print(reloadJson(report, embeddings), formatReload(report, embeddings));
-      return 0;
-    },
-    async eval(core) {
-      if (!values.questions) throw new UsageError('eval needs --questions FILE');
-      await core.fillEmbeddings();
-      const report = await runEval(
-        core,
-        readEvalQuestions(values.questions),
-        positiveInteger(values.limit, 'limit') ?? 5,
-      );
-      print(report, formatEval(report));
-      return 0;
-    },
-  };
-  const handler = commands[command];
-  if (!handler) throw new UsageError(`Unknown command "${command}".`);
-
-  // `ingest` reads its own folder; the others ingest the configured corpus on first use.
+  // `ingest` reports what it ingests; the others ingest the configured corpus on first use.
   const core = await openCoreFromConfig(config, logger, {
-    ...(values.corpus ? { corpusDir: values.corpus } : {}),
+    corpusDir: corpusDirOf(line, config),
     ingestOnFirstUse: command !== 'ingest',
   });
   try {
-    return await handler(core);
+    await CORE_COMMANDS[command](core, line, (json, text) =>
+      io.out(line.values.json ? JSON.stringify(json, null, 2) : text),
+    );
+    return 0;
   } finally {
     core.close();
   }
 }
 
-/** The command line was wrong; the message says how. */
-export class UsageError extends Error {}
-
-function optionalLanguage(value: string | undefined): Language | undefined {
-  if (value === undefined) return undefined;
-  if (!isSupportedLanguage(value))
-    throw new UsageError(`--language must be one of: ${SUPPORTED_LANGUAGES.join(', ')}.`);
-  return value;
+function parseCommandLine(argv: string[]): CommandLine & { command: string | undefined; help: boolean } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      language: { type: 'string' },
+      corpus: { type: 'string' },
+      questions: { type: 'string' },
+      'allow-empty': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  return { values, rest, command, help: values.help };
 }
 
-function positiveInteger(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 50) throw new UsageError(`--${name} must be a whole number from 1 to 50.`);
-  return n;
+function migrateOnly(dbPath: string, io: Io): number {
+  const db = openDatabase(dbPath);
+  try {
+    const applied = migrate(db);
+    io.out(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+  } finally {
+    db.close();
+  }
+  return 0;
 }

@@ -35,83 +35,100 @@ const RETRY_MAX_MS = 1_000;
 const MAX_QUEUED = 10_000;
 
 export function createWriteGate(options: WriteGateOptions): WriteGate {
-  const { onError, onBusy, withoutWaiting = (write) => write(), retryMs = 50 } = options;
-  let holders = 0;
-  const queue: (() => void)[] = [];
-  let timer: NodeJS.Timeout | null = null;
-  let delay = retryMs;
-  let waitingForLock = false;
+  return new QueuedWrites(options);
+}
+
+class QueuedWrites implements WriteGate {
+  private holders = 0;
+  private readonly queue: (() => void)[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private delay: number;
+  private waitingForLock = false;
+  private readonly firstDelay: number;
+  private readonly withoutWaiting: (write: () => void) => void;
+
+  constructor(private readonly options: WriteGateOptions) {
+    this.firstDelay = this.delay = options.retryMs ?? 50;
+    this.withoutWaiting = options.withoutWaiting ?? ((write) => write());
+  }
+
+  get held(): boolean {
+    return this.holders > 0;
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  // Arrow properties: callers pass `gate.run` around on its own.
+  readonly run = (write: () => void): void => {
+    if (this.holders === 0 && this.queue.length === 0 && this.attempt(write)) return;
+    if (this.queue.length >= MAX_QUEUED) {
+      this.queue.shift();
+      this.options.onError(new Error('too many writes waiting for the database; dropped the oldest'));
+    }
+    this.queue.push(write);
+    if (this.holders === 0) this.schedule();
+  };
+
+  async hold<T>(task: () => Promise<T>): Promise<T> {
+    this.holders++;
+    try {
+      return await task();
+    } finally {
+      this.holders--;
+      if (this.holders === 0) this.drain();
+    }
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    for (const write of this.queue.splice(0)) {
+      try {
+        write();
+      } catch (error) {
+        this.options.onError(error);
+      }
+    }
+  }
 
   /** Try one write; false when another process holds the lock (the write stays queued). */
-  const attempt = (write: () => void): boolean => {
+  private attempt(write: () => void): boolean {
     try {
-      withoutWaiting(write);
+      this.withoutWaiting(write);
       return true;
     } catch (error) {
-      if (isBusy(error)) {
-        if (!waitingForLock) onBusy?.(error);
-        waitingForLock = true;
-        return false;
+      if (!isBusy(error)) {
+        this.options.onError(error);
+        return true;
       }
-      onError(error);
-      return true;
+      if (!this.waitingForLock) this.options.onBusy?.(error);
+      this.waitingForLock = true;
+      return false;
     }
-  };
+  }
 
-  const drain = () => {
-    timer = null;
-    if (holders > 0) return;
-    while (queue.length > 0) {
-      if (!attempt(queue[0]!)) {
-        timer = setTimeout(drain, delay);
-        timer.unref();
-        delay = Math.min(delay * 2, RETRY_MAX_MS);
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => this.drain(), this.delay);
+    this.timer.unref();
+  }
+
+  private readonly drain = (): void => {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.holders > 0) return;
+    while (this.queue.length > 0) {
+      if (!this.attempt(this.queue[0]!)) {
+        this.delay = Math.min(this.delay * 2, RETRY_MAX_MS);
+        this.schedule();
         return;
       }
-      queue.shift();
+      this.queue.shift();
     }
-    waitingForLock = false;
-    delay = retryMs;
-  };
-
-  return {
-    get held() {
-      return holders > 0;
-    },
-    get queued() {
-      return queue.length;
-    },
-    run(write) {
-      if (holders === 0 && queue.length === 0 && attempt(write)) return;
-      if (queue.length >= MAX_QUEUED)
-        onError(new Error('too many writes waiting for the database; dropped the oldest'));
-      if (queue.length >= MAX_QUEUED) queue.shift();
-      queue.push(write);
-      if (holders === 0 && timer === null) {
-        timer = setTimeout(drain, delay);
-        timer.unref();
-      }
-    },
-    async hold(task) {
-      holders++;
-      try {
-        return await task();
-      } finally {
-        holders--;
-        if (holders === 0) drain();
-      }
-    },
-    flush() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      for (const write of queue.splice(0)) {
-        try {
-          write();
-        } catch (error) {
-          onError(error);
-        }
-      }
-    },
+    this.waitingForLock = false;
+    this.delay = this.firstDelay;
   };
 }
 

@@ -52,7 +52,8 @@ export interface SearchOptions {
   readonly fusion?: FusionMethod;
 }
 
-const MAX_LIMIT = 50;
+/** Most passages one search returns (the CLI's --limit is checked against it too). */
+export const MAX_LIMIT = 50;
 
 /**
  * Find the passages that best answer a question, in any corpus language: it ranks and
@@ -103,30 +104,40 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
     fused = preferNamedSources(fused, ofNamed, (id) => named.has(records.get(id)?.articleId ?? ''));
   }
 
-  const ownRank = rankOf(lexical[0]?.map((h) => h.passage.rowid) ?? []);
-  const semanticRank = rankOf(semantic.map((s) => s.rowid));
-  const similarity = new Map(semantic.map((s) => [s.rowid, s.similarity]));
+  const toHit = hitBuilder(lexical[0] ?? [], semantic, best);
   const hits = fused
     .filter(({ id }) => records.has(id))
     .slice(0, limit)
-    .map(({ id, score }) => {
-      const { rowid, terms, ...passage } = records.get(id)!; // a hit carries neither
-      const lexicalHit = best.get(id);
-      const matchedTerms = lexicalHit?.signals.matchedTerms ?? [];
-      return {
-        ...passage,
-        // Built for the hits returned only: highlighting every candidate was a fifth of a search.
-        snippet: highlightSnippet(passage.text, new Set(matchedTerms), passage.language),
-        score: round(score),
-        coverage: round(lexicalHit?.signals.coverage ?? 0),
-        similarity: similarity.has(id) ? round(similarity.get(id)!) : null,
-        lexicalRank: ownRank.get(id) ?? null,
-        semanticRank: semanticRank.get(id) ?? null,
-        matchedWords: lexicalHit?.signals.matchedWords ?? 0,
-        matchedTerms,
-      };
-    });
+    .map(({ id, score }) => toHit(records.get(id)!, score));
   return { hits, questionWords: results[0]?.words ?? 0 };
+}
+
+/** Turns a fused candidate into a hit with its signals. */
+function hitBuilder(
+  ownHits: readonly LexicalHit[],
+  semantic: readonly SemanticHit[],
+  best: ReadonlyMap<number, LexicalHit>,
+): (record: PassageRecord, score: number) => SearchHit {
+  const ownRank = rankOf(ownHits.map((h) => h.passage.rowid));
+  const semanticRank = rankOf(semantic.map((s) => s.rowid));
+  const similarity = new Map(semantic.map((s) => [s.rowid, s.similarity]));
+  return (record, score) => {
+    const { rowid: id, terms, ...passage } = record; // a hit carries neither
+    const lexicalHit = best.get(id);
+    const matchedTerms = lexicalHit?.signals.matchedTerms ?? [];
+    return {
+      ...passage,
+      // Built for the hits returned only: highlighting every candidate was a fifth of a search.
+      snippet: highlightSnippet(passage.text, new Set(matchedTerms), passage.language),
+      score: round(score),
+      coverage: round(lexicalHit?.signals.coverage ?? 0),
+      similarity: similarity.has(id) ? round(similarity.get(id)!) : null,
+      lexicalRank: ownRank.get(id) ?? null,
+      semanticRank: semanticRank.get(id) ?? null,
+      matchedWords: lexicalHit?.signals.matchedWords ?? 0,
+      matchedTerms,
+    };
+  };
 }
 
 function rankOf(ids: readonly number[]): Map<number, number> {

@@ -26,19 +26,7 @@ export function sourcesMessage(
   const pages = Math.max(1, Math.ceil(listing.articles.length / SOURCES_PER_PAGE));
   const page = Math.min(Math.max(1, requestedPage), pages);
   const slice = listing.articles.slice((page - 1) * SOURCES_PER_PAGE, page * SOURCES_PER_PAGE);
-  const lines = slice.map((a) => {
-    const linked = `**${articleLink(truncate(a.title, 150), a.url)}**`;
-    const details = [
-      a.publisher && escapeMarkdownText(a.publisher),
-      a.language.toUpperCase(),
-      a.published ?? label('undated', ui),
-      label('passages', ui, { count: a.passages }),
-      a.editorialTitle ? message('editorialTitle', ui) : null,
-    ]
-      .filter(Boolean)
-      .join(' · ');
-    return truncate(`${linked}\n${details}`, LINE_MAX);
-  });
+  const lines = slice.map((a) => sourceEntry(a, ui));
   const embed: APIEmbed = {
     color: 0x5865f2,
     title: label('sourcesTitle', ui, { count: listing.articles.length }),
@@ -77,4 +65,19 @@ export function sourcesMessage(
       },
     ],
   };
+}
+
+/** An article's entry: its linked title, then publisher, language, date, passages. */
+function sourceEntry(a: SourcesListing['articles'][number], ui: Language): string {
+  const linked = `**${articleLink(truncate(a.title, 150), a.url)}**`;
+  const details = [
+    a.publisher && escapeMarkdownText(a.publisher),
+    a.language.toUpperCase(),
+    a.published ?? label('undated', ui),
+    label('passages', ui, { count: a.passages }),
+    a.editorialTitle ? message('editorialTitle', ui) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return truncate(`${linked}\n${details}`, LINE_MAX);
 }

@@ -1,0 +1,81 @@
+import type { Config } from '../config.js';
+import type { FeudCore } from '../core.js';
+import { readEvalQuestions, runEval } from '../evaluation/runEval.js';
+import { MAX_LIMIT } from '../retrieval/searchPassages.js';
+import { isSupportedLanguage, SUPPORTED_LANGUAGES, type Language } from '../text/languages.js';
+import { formatAnswer, formatEval, formatReload, formatSearch, formatSources } from './formatText.js';
+import { askJson, reloadJson, searchJson, sourcesJson } from './jsonShapes.js';
+
+/** The command line once parsed: the flags, and the words after the command. */
+export interface CommandLine {
+  readonly values: {
+    readonly json: boolean;
+    readonly limit?: string | undefined;
+    readonly language?: string | undefined;
+    readonly corpus?: string | undefined;
+    readonly questions?: string | undefined;
+    readonly 'allow-empty': boolean;
+  };
+  readonly rest: readonly string[];
+}
+
+/** The command line was wrong; the message says how. */
+export class UsageError extends Error {}
+
+type Command = (core: FeudCore, line: CommandLine, print: (json: unknown, text: string) => void) => Promise<void>;
+
+/** The commands that run on a core (`migrate` runs before one can be opened). */
+export const CORE_COMMANDS = {
+  async ask(core, { values, rest }, print) {
+    const result = await core.ask(rest.join(' '), { language: optionalLanguage(values.language) });
+    print(askJson(result), formatAnswer(result));
+  },
+  async search(core, { values, rest }, print) {
+    const question = rest.join(' ');
+    const hits = await core.retrieve(question, { limit: positiveInteger(values.limit, 'limit') ?? 5 });
+    print(searchJson(question, hits), formatSearch(hits));
+  },
+  async sources(core, { values }, print) {
+    const listing = core.sources(optionalLanguage(values.language));
+    print(sourcesJson(listing), formatSources(listing));
+  },
+  async ingest(core, { values }, print) {
+    const report = await core.reload(undefined, { allowEmpty: values['allow-empty'] });
+    // The index is live once reloaded; the report waits for the vectors, with progress in the log.
+    const embeddings = await core.fillEmbeddings();
+    print(reloadJson(report, embeddings), formatReload(report, embeddings));
+  },
+  async eval(core, { values }, print) {
+    if (!values.questions) throw new UsageError('eval needs --questions FILE');
+    await core.fillEmbeddings();
+    const limit = positiveInteger(values.limit, 'limit') ?? 5;
+    const report = await runEval(core, readEvalQuestions(values.questions), limit);
+    print(report, formatEval(report));
+  },
+} satisfies Record<string, Command>;
+
+export type CoreCommandName = keyof typeof CORE_COMMANDS;
+
+export function isCoreCommand(name: string): name is CoreCommandName {
+  return Object.hasOwn(CORE_COMMANDS, name);
+}
+
+/** The corpus folder a command works on: `--corpus`, else the configured one. */
+export function corpusDirOf(line: CommandLine, config: Config): string {
+  return line.values.corpus ?? config.corpusDir;
+}
+
+function optionalLanguage(value: string | undefined): Language | undefined {
+  if (value === undefined) return undefined;
+  if (!isSupportedLanguage(value))
+    throw new UsageError(`--language must be one of: ${SUPPORTED_LANGUAGES.join(', ')}.`);
+  return value;
+}
+
+function positiveInteger(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT)
+    throw new UsageError(`--${name} must be a whole number from 1 to ${MAX_LIMIT}.`);
+  return n;
+}
