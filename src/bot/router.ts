@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { DiscordAPIError, type Interaction, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
+import {
+  type ChatInputCommandInteraction,
+  DiscordAPIError,
+  type Interaction,
+  RateLimitError,
+  RESTJSONErrorCodes,
+} from 'discord.js';
+import { type CommandName, isCommandName } from './commands/definitions.js';
 import { UserFacingError } from '../errors.js';
 import type { BotContext } from './context.js';
 import { handleAsk } from './handlers/ask.js';
@@ -9,11 +16,14 @@ import { handleSources } from './handlers/sources.js';
 import { label, uiLanguage } from './i18n.js';
 import { privately } from './reply.js';
 
-const COMMAND_HANDLERS = {
+type CommandHandler = (interaction: ChatInputCommandInteraction, ctx: BotContext) => Promise<void>;
+
+/** One handler per registered command: leaving one out does not compile. */
+const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
   ask: handleAsk,
   sources: handleSources,
   reload: handleReload,
-} as const;
+};
 
 /**
  * The one entry for every interaction: route it, and whatever fails, log it with an error
@@ -23,9 +33,9 @@ export async function routeInteraction(interaction: Interaction, ctx: BotContext
   const started = performance.now();
   try {
     if (interaction.isChatInputCommand()) {
-      const handler = COMMAND_HANDLERS[interaction.commandName as keyof typeof COMMAND_HANDLERS];
-      if (!handler) throw new Error(`no handler for /${interaction.commandName}`);
-      await handler(interaction, ctx);
+      const name = interaction.commandName;
+      if (!isCommandName(name)) throw new Error(`no handler for /${name}`);
+      await COMMAND_HANDLERS[name](interaction, ctx);
     } else if (interaction.isButton()) {
       if (!(await handleButton(interaction, ctx))) throw new Error(`no handler for button ${interaction.customId}`);
     } else {

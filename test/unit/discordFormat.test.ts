@@ -2,6 +2,7 @@ import { citedArticles } from '../../src/answer/citedArticles.js';
 import { describe, expect, it } from 'vitest';
 import type { AskResult, Citation } from '../../src/answer/types.js';
 import { answerMessage, embedLength, sourceLine } from '../../src/bot/format/answerMessage.js';
+import { type ButtonAction, customId, parseCustomId } from '../../src/bot/customIds.js';
 import { sourcesMessage } from '../../src/bot/format/sourcesMessage.js';
 import { truncate } from '../../src/bot/format/truncate.js';
 import { label, languageForLocale } from '../../src/bot/i18n.js';
@@ -141,5 +142,27 @@ describe('locales', () => {
     expect(languageForLocale('en-GB')).toBe('en');
     expect(languageForLocale('fr')).toBeUndefined();
     expect(label('page', 'de', { page: 1, pages: 2 })).toBe('Seite 1 von 2');
+  });
+});
+
+describe('custom ids', () => {
+  it('reads back every id the bot builds, and nothing it did not', () => {
+    const actions: ButtonAction[] = [
+      { kind: 'quotes', answerId: 281474976710655 },
+      { kind: 'vote', answerId: 7, vote: 'down' },
+      { kind: 'sources', page: 3, language: 'de' },
+      { kind: 'sources', page: 1, language: undefined },
+    ];
+    for (const action of actions) expect(parseCustomId(customId(action))).toEqual(action);
+    for (const forged of [
+      'quotes:',
+      'quotes:1:2',
+      'vote:1:sideways',
+      'sources:2:fr',
+      'frobnicate:1',
+      'quotes:-1',
+      'quotes:1e9',
+    ])
+      expect(parseCustomId(forged)).toBeNull();
   });
 });

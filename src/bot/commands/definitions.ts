@@ -7,9 +7,14 @@ import {
 } from 'discord-api-types/v10';
 import { QUESTION_MAX } from '../limits.js';
 
+/** The names of /ask's options, for the definition and the handler alike. */
+export const ASK_OPTIONS = { question: 'question', private: 'private' } as const;
+/** The name of /sources's option. */
+export const SOURCES_OPTIONS = { language: 'language' } as const;
+
 /** /ask question:<text> [private:<boolean>] */
 export const askCommand = {
-  name: 'ask',
+  name: 'ask' as const,
   name_localizations: { de: 'frage' },
   description: 'Ask about the Musk–Altman feud; the answer cites the news articles.',
   description_localizations: { de: 'Frag zum Streit zwischen Musk und Altman; die Antwort nennt die Artikel.' },
@@ -18,7 +23,7 @@ export const askCommand = {
   options: [
     {
       type: ApplicationCommandOptionType.String,
-      name: 'question',
+      name: ASK_OPTIONS.question,
       name_localizations: { de: 'frage' },
       description: 'Your question, e.g. why did Musk leave OpenAI?',
       description_localizations: { de: 'Deine Frage, z. B. Warum hat Musk OpenAI verlassen?' },
@@ -28,7 +33,7 @@ export const askCommand = {
     },
     {
       type: ApplicationCommandOptionType.Boolean,
-      name: 'private',
+      name: ASK_OPTIONS.private,
       name_localizations: { de: 'privat' },
       description: 'Only you see the answer.',
       description_localizations: { de: 'Nur du siehst die Antwort.' },
@@ -38,7 +43,7 @@ export const askCommand = {
 
 /** /sources [language] */
 export const sourcesCommand = {
-  name: 'sources',
+  name: 'sources' as const,
   name_localizations: { de: 'quellen' },
   description: 'List the articles the answers come from.',
   description_localizations: { de: 'Zeigt die Artikel, aus denen die Antworten stammen.' },
@@ -47,7 +52,7 @@ export const sourcesCommand = {
   options: [
     {
       type: ApplicationCommandOptionType.String,
-      name: 'language',
+      name: SOURCES_OPTIONS.language,
       name_localizations: { de: 'sprache' },
       description: 'Only articles in this language.',
       description_localizations: { de: 'Nur Artikel in dieser Sprache.' },
@@ -64,7 +69,7 @@ export const sourcesCommand = {
  * admins can change who sees it, so the handler checks again at run time.
  */
 export const reloadCommand = {
-  name: 'reload',
+  name: 'reload' as const,
   name_localizations: { de: 'neu-laden' },
   description: 'Moderators: re-read the article folder without restarting the bot.',
   description_localizations: { de: 'Moderatoren: den Artikelordner neu einlesen, ohne den Bot neu zu starten.' },
@@ -75,3 +80,10 @@ export const reloadCommand = {
 
 /** Every command the bot registers, in one explicit list. */
 export const COMMANDS = [askCommand, sourcesCommand, reloadCommand] as const;
+
+/** The name of a command the bot registers: the router must handle each (the compiler checks). */
+export type CommandName = (typeof COMMANDS)[number]['name'];
+
+export function isCommandName(name: string): name is CommandName {
+  return COMMANDS.some((c) => c.name === name);
+}

@@ -1,4 +1,5 @@
 import { normalizeArticleUrl } from '../../corpus/articleFile.js';
+import { customId } from '../customIds.js';
 import { citationNumbers, citedArticles, type CitedArticle } from '../../answer/citedArticles.js';
 import {
   type APIActionRowComponent,
@@ -27,12 +28,6 @@ export interface MessagePayload {
 }
 
 const COLOR = 0x5865f2;
-
-/** Custom ids of the answer's buttons; parsed back by the button router. */
-export const customIds = {
-  quotes: (answerId: number) => `quotes:${answerId}`,
-  vote: (answerId: number, vote: 'up' | 'down') => `vote:${answerId}:${vote}`,
-};
 
 /**
  * The reply to /ask: an embed with the answer and its [n] markers, the cited sources only
@@ -92,19 +87,19 @@ function answerButtons(answerId: number, ui: Language): APIActionRowComponent<AP
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
         label: label('showQuotes', ui),
-        custom_id: customIds.quotes(answerId),
+        custom_id: customId({ kind: 'quotes', answerId }),
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
         emoji: { name: '👍' },
-        custom_id: customIds.vote(answerId, 'up'),
+        custom_id: customId({ kind: 'vote', answerId, vote: 'up' }),
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
         emoji: { name: '👎' },
-        custom_id: customIds.vote(answerId, 'down'),
+        custom_id: customId({ kind: 'vote', answerId, vote: 'down' }),
       },
     ],
   };

@@ -2,6 +2,7 @@ import { type APIEmbed, ButtonStyle, ComponentType } from 'discord-api-types/v10
 import type { SourcesListing } from '../../corpus/listSources.js';
 import type { Language } from '../../text/languages.js';
 import { message } from '../../answer/messages.js';
+import { customId } from '../customIds.js';
 import { label } from '../i18n.js';
 import { EMBED_DESCRIPTION_MAX } from '../limits.js';
 import { articleLink, escapeMarkdownText, type MessagePayload } from './answerMessage.js';
@@ -10,11 +11,6 @@ import { truncate } from './truncate.js';
 export const SOURCES_PER_PAGE = 10;
 /** Room per article on a page: ten of them stay well inside the description limit. */
 const LINE_MAX = Math.floor(EMBED_DESCRIPTION_MAX / SOURCES_PER_PAGE) - 10;
-
-/** `sources:<page>:<language or all>`: the id of a paging button. */
-export function sourcesPageId(page: number, language: Language | undefined): string {
-  return `sources:${page}:${language ?? 'all'}`;
-}
 
 /** One page of /sources: linked titles, publisher, language, date and passage count, with paging buttons. */
 export function sourcesMessage(
@@ -51,14 +47,14 @@ export function sourcesMessage(
             type: ComponentType.Button,
             style: ButtonStyle.Secondary,
             label: label('previous', ui),
-            custom_id: sourcesPageId(page - 1, filter),
+            custom_id: customId({ kind: 'sources', page: page - 1, language: filter }),
             disabled: page <= 1,
           },
           {
             type: ComponentType.Button,
             style: ButtonStyle.Secondary,
             label: label('next', ui),
-            custom_id: sourcesPageId(page + 1, filter),
+            custom_id: customId({ kind: 'sources', page: page + 1, language: filter }),
             disabled: page >= pages,
           },
         ],

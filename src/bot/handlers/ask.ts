@@ -1,5 +1,6 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { message } from '../../answer/messages.js';
+import { ASK_OPTIONS } from '../commands/definitions.js';
 import type { BotContext } from '../context.js';
 import { createEditThrottle } from '../editThrottle.js';
 import { answerMessage, type MessagePayload, partialAnswerMessage } from '../format/answerMessage.js';
@@ -43,8 +44,8 @@ function whyNotNow(interaction: ChatInputCommandInteraction, ctx: BotContext, ui
 }
 
 async function answer(interaction: ChatInputCommandInteraction, ctx: BotContext, ui: Language): Promise<void> {
-  const question = interaction.options.getString('question', true);
-  const isPrivate = interaction.options.getBoolean('private') ?? false;
+  const question = interaction.options.getString(ASK_OPTIONS.question, true);
+  const isPrivate = interaction.options.getBoolean(ASK_OPTIONS.private) ?? false;
   const language = languageForLocale(interaction.locale);
   await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
   await ctx.turns.take();

@@ -1,8 +1,8 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ButtonInteraction } from 'discord.js';
-import { isSupportedLanguage } from '../../text/languages.js';
 import type { Vote } from '../../core.js';
 import type { BotContext } from '../context.js';
+import { parseCustomId } from '../customIds.js';
 import { embedLength } from '../format/answerMessage.js';
 import { truncate } from '../format/truncate.js';
 import { label, uiLanguage } from '../i18n.js';
@@ -11,22 +11,14 @@ import { maySeeAnswer } from '../permissions.js';
 import { privately } from '../reply.js';
 import { handleSourcesPage } from './sources.js';
 
-/** Routes a button click by the prefix of its custom id. Returns false for an id it does not know. */
+/** Routes a button click by its custom id. Returns false for an id the bot never made. */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<boolean> {
-  const [kind, a, b] = interaction.customId.split(':');
-  if (kind === 'quotes' && a) {
-    await showQuotes(interaction, ctx, Number(a));
-    return true;
-  }
-  if (kind === 'vote' && a && (b === 'up' || b === 'down')) {
-    await vote(interaction, ctx, Number(a), b);
-    return true;
-  }
-  if (kind === 'sources' && a) {
-    await handleSourcesPage(interaction, ctx, Number(a) || 1, b && isSupportedLanguage(b) ? b : undefined);
-    return true;
-  }
-  return false;
+  const action = parseCustomId(interaction.customId);
+  if (!action) return false;
+  if (action.kind === 'quotes') await showQuotes(interaction, ctx, action.answerId);
+  else if (action.kind === 'vote') await vote(interaction, ctx, action.answerId, action.vote);
+  else await handleSourcesPage(interaction, ctx, action.page, action.language);
+  return true;
 }
 
 /**
