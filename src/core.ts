@@ -1,6 +1,6 @@
 import { answerQuestion, type AskOptions } from './answer/answerQuestion.js';
 import { pruneAnswerCache } from './answer/answerStore.js';
-import { message } from './answer/messages.js';
+import { say } from './i18n/words.js';
 import {
   currentVote,
   getAnswer,
@@ -159,6 +159,6 @@ function postedAnswers(
 function internalError(logger: Logger, error: unknown, question: string, options: AskOptions | undefined): AskResult {
   logger.error({ err: error }, 'answering failed');
   const language = options?.language ?? detectLanguage(question);
-  const answer = message('internalError', language);
+  const answer = say('internalError', language);
   return { question, answered: false, mode: 'extractive', language, answer, citations: [], corpusVersion: null };
 }

@@ -11,7 +11,7 @@ import { normalizeQuestion } from '../text/normalizeQuestion.js';
 import { judgeAnswerability } from './answerability.js';
 import { type AnswerKey, getCachedAnswer, logAnswer, putCachedAnswer } from './answerStore.js';
 import { buildExtractiveAnswer } from './extractiveAnswer.js';
-import { message } from './messages.js';
+import { say } from '../i18n/words.js';
 import type { Retriever } from './retriever.js';
 import type { AskResult } from './types.js';
 
@@ -54,7 +54,7 @@ export async function answerQuestion(
   const corpusVersion = getCorpusVersion(deps.db);
   const base: Base = { question, mode: 'extractive', language, corpusVersion };
   const record = (result: AskResult, usage: TokenUsage | null) => recordAnswer(deps, result, usage, started);
-  if (!question.trim()) return { ...base, answered: false, answer: message('emptyQuestion', language), citations: [] };
+  if (!question.trim()) return { ...base, answered: false, answer: say('emptyQuestion', language), citations: [] };
 
   const { model } = deps;
   const key: AnswerKey | null =
@@ -67,14 +67,13 @@ export async function answerQuestion(
   const retrieval = await deps.retrieve(question, PASSAGES_PER_ANSWER, corpusVersion);
   const verdict = judgeAnswerability(retrieval, { withModel: model !== undefined });
   if (!verdict.answerable) {
-    const answer = message('notCovered', language);
+    const answer = say('notCovered', language);
     return record({ ...base, answered: false, refusal: verdict.refusal, answer, citations: [] }, null);
   }
   if (!model) return record({ ...base, answered: true, ...buildExtractiveAnswer(retrieval.hits, language) }, null);
 
   const outcome = await askModel(deps, model, question, retrieval.hits, language, options.onPartial);
-  if (outcome === 'busy')
-    return { ...base, answered: false, busy: true, answer: message('busy', language), citations: [] };
+  if (outcome === 'busy') return { ...base, answered: false, busy: true, answer: say('busy', language), citations: [] };
   const result = resultOfModel(deps, base, model.model, outcome, retrieval.hits);
   // Fallbacks are not cached: the model may well answer the next time.
   if (key && result.mode === 'llm') deps.write(() => putCachedAnswer(deps.db, key, result));
@@ -112,7 +111,7 @@ function resultOfModel(
   }
   const fromModel = { ...base, mode: 'llm' as const, model };
   if (!outcome.answered) {
-    const answer = message('notCovered', base.language);
+    const answer = say('notCovered', base.language);
     return { ...fromModel, answered: false, refusal: 'not-covered', answer, citations: [] };
   }
   return { ...fromModel, answered: true, answer: outcome.answer, citations: outcome.citations };

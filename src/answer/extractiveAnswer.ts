@@ -3,7 +3,7 @@ import { stem, type Language } from '../text/languages.js';
 import { countWords, splitSentences } from '../text/sentences.js';
 import { tokenize } from '../text/tokenize.js';
 import { citationFor } from '../retrieval/citation.js';
-import { message } from './messages.js';
+import { say } from '../i18n/words.js';
 import { moneyFigures } from './moneyFigures.js';
 import type { Citation } from './types.js';
 
@@ -56,7 +56,7 @@ export function buildExtractiveAnswer(hits: readonly SearchHit[], language: Lang
     const marked =
       sentence.hit.language === language
         ? sentence.text
-        : `${sentence.text} (${message('quotedIn', language, { language: message(`language_${sentence.hit.language}`, language) })})`;
+        : `${sentence.text} (${say('quotedIn', language, { language: say(`language_${sentence.hit.language}`, language) })})`;
     return `${marked} [${n}]`;
   });
   const differ = differingFigures(chosen, numberOf, language);
@@ -112,7 +112,7 @@ function differingFigures(
       if (a.sentence.hit.articleId === b.sentence.hit.articleId) continue;
       if (a.figure.currency !== b.figure.currency || a.figure.value === b.figure.value) continue;
       const list = `${a.figure.text} [${numberOf(a.sentence.hit)}], ${b.figure.text} [${numberOf(b.sentence.hit)}]`;
-      return message('sourcesDiffer', language, { list });
+      return say('sourcesDiffer', language, { list });
     }
   }
   return null;

@@ -13,7 +13,8 @@ import { handleAsk } from './handlers/ask.js';
 import { handleButton } from './handlers/buttons.js';
 import { handleReload } from './handlers/reload.js';
 import { handleSources } from './handlers/sources.js';
-import { label, uiLanguage } from './i18n.js';
+import { say } from '../i18n/words.js';
+import { uiLanguage } from './locale.js';
 import { privately } from './reply.js';
 
 type CommandHandler = (interaction: ChatInputCommandInteraction, ctx: BotContext) => Promise<void>;
@@ -79,7 +80,7 @@ async function reportFailure(interaction: Interaction, ctx: BotContext, error: u
   ctx.logger.error({ ...summary, err: error }, 'interaction failed');
   if (!interaction.isRepliable()) return;
   const ui = uiLanguage(interaction.locale);
-  const content = error instanceof UserFacingError ? error.message : label('error', ui, { id: errorId });
+  const content = error instanceof UserFacingError ? error.message : say('error', ui, { id: errorId });
   try {
     if (interaction.deferred || interaction.replied) await interaction.followUp(privately({ content }));
     else await interaction.reply(privately({ content }));

@@ -1,6 +1,6 @@
 import { citationNumbers, citedArticles, type CitedArticle } from '../answer/citedArticles.js';
 import type { EmbeddingStatus } from '../embeddings/semanticSearch.js';
-import { message } from '../answer/messages.js';
+import { say } from '../i18n/words.js';
 import type { AskResult } from '../answer/types.js';
 import type { SourcesListing } from '../corpus/listSources.js';
 import type { ReloadReport } from '../corpus/reloadCorpus.js';
@@ -13,11 +13,11 @@ export function formatAnswer(result: AskResult): string {
   if (!result.answered) return lines.join('\n');
   lines.push('');
   if (result.mode === 'extractive') {
-    lines.push(message(result.fallbackReason ? 'fallbackNotice' : 'quotedNotice', result.language));
+    lines.push(say(result.fallbackReason ? 'fallbackNotice' : 'quotedNotice', result.language));
   } else if (result.model) {
-    lines.push(message('modelAnswered', result.language, { model: result.model }));
+    lines.push(say('modelAnswered', result.language, { model: result.model }));
   }
-  lines.push('', `${message('sources', result.language)}:`);
+  lines.push('', `${say('sources', result.language)}:`);
   for (const article of citedArticles(result.citations)) lines.push(formatCitedArticle(article));
   return lines.join('\n');
 }
@@ -39,7 +39,7 @@ export function formatSources(listing: SourcesListing): string {
     const details = [a.publisher, a.language, a.published ?? 'undated', `${a.passages} passages`]
       .filter(Boolean)
       .join(' · ');
-    return `- ${a.title}${a.editorialTitle ? ` [${message('editorialTitle', 'en')}]` : ''}\n  ${details}${a.url ? `\n  ${a.url}` : ''}`;
+    return `- ${a.title}${a.editorialTitle ? ` [${say('editorialTitle', 'en')}]` : ''}\n  ${details}${a.url ? `\n  ${a.url}` : ''}`;
   });
   return [`Corpus version ${listing.version ?? '(empty)'}: ${listing.articles.length} articles`, ...lines].join('\n');
 }

@@ -14,9 +14,6 @@ export interface WriteGate {
   hold<T>(task: () => Promise<T>): Promise<T>;
   /** Run every queued write now, waiting for locks as long as the connection's busy timeout (on close). */
   flush(): void;
-  readonly held: boolean;
-  /** Writes waiting. */
-  readonly queued: number;
 }
 
 export interface WriteGateOptions {
@@ -50,14 +47,6 @@ class QueuedWrites implements WriteGate {
   constructor(private readonly options: WriteGateOptions) {
     this.firstDelay = this.delay = options.retryMs ?? 50;
     this.withoutWaiting = options.withoutWaiting ?? ((write) => write());
-  }
-
-  get held(): boolean {
-    return this.holders > 0;
-  }
-
-  get queued(): number {
-    return this.queue.length;
   }
 
   // Arrow properties: callers pass `gate.run` around on its own.

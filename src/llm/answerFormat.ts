@@ -21,27 +21,6 @@ export const MODEL_ANSWER_JSON_SCHEMA = {
   additionalProperties: false,
 } as const;
 
-export const translationSchema = z.object({
-  queries: z.array(z.object({ language: z.string(), query: z.string() })),
-});
-
-export const TRANSLATION_JSON_SCHEMA = {
-  type: 'object',
-  properties: {
-    queries: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { language: { type: 'string' }, query: { type: 'string' } },
-        required: ['language', 'query'],
-        additionalProperties: false,
-      },
-    },
-  },
-  required: ['queries'],
-  additionalProperties: false,
-} as const;
-
 /** Parse a structured reply; null when it is not the JSON asked for. */
 export function parseStructuredAnswer(content: string): ModelAnswer | null {
   try {

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { isSupportedLanguage, type Language } from '../text/languages.js';
-import { TRANSLATION_JSON_SCHEMA, translationSchema } from './answerFormat.js';
+import { TRANSLATION_JSON_SCHEMA, translationSchema } from './translationFormat.js';
 import { type ChatModel, StructuredOutputUnsupportedError } from './chatModel.js';
 import type { OutputModeMemory } from './modelAnswerer.js';
 import { buildTranslationMessages } from './prompt.js';

@@ -53,6 +53,22 @@ describe('/reload', () => {
     expect(footer(after)).toContain(`corpus ${version}`);
   });
 
+  it("reports a reload in the moderator's language, field names included", async () => {
+    h = await startHarness();
+    unlinkSync(join(h.corpusDir, 'wynswell-ai-face-off.md'));
+    const report = await h.answered(h.discord.slash(h.discord.users.moderator, 'reload', {}, { locale: 'de' }));
+    const embed = report.embeds[0]!;
+    expect(embed.title).toBe('Artikel neu geladen');
+    expect(embed.fields!.map((f) => f.name)).toEqual([
+      'Hinzugefügt (0)',
+      'Aktualisiert (0)',
+      'Entfernt (1)',
+      'Unverändert',
+      'Abgelehnt (0)',
+    ]);
+    expect(embed.description).toMatch(/· 4 Artikel, \d+ Abschnitte ·/);
+  });
+
   it('refuses a member without Manage Server even though the command reached them, and accepts a moderator role', async () => {
     h = await startHarness();
     const refused = h.discord.slash(h.discord.users.member, 'reload');

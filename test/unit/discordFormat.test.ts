@@ -1,11 +1,13 @@
 import { citedArticles } from '../../src/answer/citedArticles.js';
 import { describe, expect, it } from 'vitest';
 import type { AskResult, Citation } from '../../src/answer/types.js';
-import { answerMessage, embedLength, sourceLine } from '../../src/bot/format/answerMessage.js';
+import { answerMessage, sourceLine } from '../../src/bot/format/answerMessage.js';
+import { embedLength } from '../../src/bot/format/embeds.js';
 import { type ButtonAction, customId, parseCustomId } from '../../src/bot/customIds.js';
 import { sourcesMessage } from '../../src/bot/format/sourcesMessage.js';
 import { truncate } from '../../src/bot/format/truncate.js';
-import { label, languageForLocale } from '../../src/bot/i18n.js';
+import { languageForLocale } from '../../src/bot/locale.js';
+import { say } from '../../src/i18n/words.js';
 import {
   CUSTOM_ID_MAX,
   EMBED_DESCRIPTION_MAX,
@@ -141,7 +143,7 @@ describe('locales', () => {
     expect(languageForLocale('de')).toBe('de');
     expect(languageForLocale('en-GB')).toBe('en');
     expect(languageForLocale('fr')).toBeUndefined();
-    expect(label('page', 'de', { page: 1, pages: 2 })).toBe('Seite 1 von 2');
+    expect(say('page', 'de', { page: 1, pages: 2 })).toBe('Seite 1 von 2');
   });
 });
 

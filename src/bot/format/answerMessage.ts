@@ -1,33 +1,13 @@
-import { normalizeArticleUrl } from '../../corpus/articleFile.js';
 import { customId } from '../customIds.js';
 import { citationNumbers, citedArticles, type CitedArticle } from '../../answer/citedArticles.js';
-import {
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-  ButtonStyle,
-  ComponentType,
-} from 'discord-api-types/v10';
+import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { AskResult } from '../../answer/types.js';
 import type { Language } from '../../text/languages.js';
-import { message } from '../../answer/messages.js';
-import { label } from '../i18n.js';
-import {
-  EMBED_DESCRIPTION_MAX,
-  EMBED_FIELD_VALUE_MAX,
-  EMBED_FIELDS_MAX,
-  EMBED_FOOTER_MAX,
-  EMBED_TITLE_MAX,
-  EMBEDS_TOTAL_MAX,
-} from '../limits.js';
+import { say } from '../../i18n/words.js';
+import { EMBED_DESCRIPTION_MAX, EMBED_FOOTER_MAX, EMBED_TITLE_MAX } from '../limits.js';
+import { escapeMarkdownText, articleLink } from './markdown.js';
+import { EMBED_COLOR, fitEmbed, type MessagePayload, packFields } from './embeds.js';
 import { truncate } from './truncate.js';
-
-export interface MessagePayload {
-  embeds: APIEmbed[];
-  components: APIActionRowComponent<APIButtonComponent>[];
-}
-
-const COLOR = 0x5865f2;
 
 /**
  * The reply to /ask: an embed with the answer and its [n] markers, the cited sources only
@@ -37,16 +17,16 @@ const COLOR = 0x5865f2;
 export function answerMessage(result: AskResult, answerId: number | null, ui: Language): MessagePayload {
   const lang = result.language;
   let description = result.answer;
-  if (result.fallbackReason) description = `${description}\n\n*${message('fallbackNotice', lang)}*`;
+  if (result.fallbackReason) description = `${description}\n\n*${say('fallbackNotice', lang)}*`;
 
   const footer = truncate(
     [
       result.mode === 'llm' && result.model
-        ? label('modelFooter', lang, { model: result.model })
+        ? say('modelFooter', lang, { model: result.model })
         : result.answered
-          ? label('quotedFooter', lang)
+          ? say('quotedFooter', lang)
           : null,
-      result.corpusVersion ? label('corpusVersion', lang, { version: result.corpusVersion }) : null,
+      result.corpusVersion ? say('corpusVersion', lang, { version: result.corpusVersion }) : null,
     ]
       .filter(Boolean)
       .join(' · '),
@@ -55,8 +35,8 @@ export function answerMessage(result: AskResult, answerId: number | null, ui: La
   const title = truncate(result.question, EMBED_TITLE_MAX);
   const fields = packFields(
     citedArticles(result.citations).map(sourceLine),
-    message('sources', lang),
-    label('sourcesMore', lang),
+    say('sources', lang),
+    say('sourcesMore', lang),
   );
   const embed = fitEmbed({ title, description, fields, footer });
   const components =
@@ -69,10 +49,10 @@ export function partialAnswerMessage(question: string, text: string, language: L
   return {
     embeds: [
       {
-        color: COLOR,
+        color: EMBED_COLOR,
         title: truncate(question, EMBED_TITLE_MAX),
         description: truncate(`${text} …`, EMBED_DESCRIPTION_MAX),
-        footer: { text: label('thinking', language) },
+        footer: { text: say('thinking', language) },
       },
     ],
     components: [],
@@ -86,7 +66,7 @@ function answerButtons(answerId: number, ui: Language): APIActionRowComponent<AP
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        label: label('showQuotes', ui),
+        label: say('showQuotes', ui),
         custom_id: customId({ kind: 'quotes', answerId }),
       },
       {
@@ -112,75 +92,4 @@ export function sourceLine(a: CitedArticle): string {
     .filter(Boolean)
     .join(' · ');
   return `${citationNumbers(a)} ${linked} — ${details}`;
-}
-
-/**
- * Text from an article file shown as written: the characters of Discord's Markdown that
- * can work mid-line (emphasis, strikethrough, spoilers, code, link brackets) are escaped.
- */
-export function escapeMarkdownText(text: string): string {
-  return text.replace(/[\\*_~`|[\]<>]/g, '\\$&');
-}
-
-/**
- * `[title](<url>)`, or the title alone when there is no usable URL. The URL is parsed and
- * written back out again here too (it was at ingest), so nothing in it can end the link.
- */
-export function articleLink(title: string, url: string | null): string {
-  const text = escapeMarkdownText(title);
-  const target = url ? normalizeArticleUrl(url) : null;
-  return target ? `[${text}](<${target}>)` : text;
-}
-
-/** Lines packed into as few fields as fit, each within the field limit. */
-export function packFields(
-  lines: readonly string[],
-  name: string,
-  continuedName: string,
-): { name: string; value: string }[] {
-  const fields: { name: string; value: string }[] = [];
-  let current = '';
-  for (const raw of lines) {
-    const line = truncate(raw, EMBED_FIELD_VALUE_MAX);
-    if (current && current.length + 1 + line.length > EMBED_FIELD_VALUE_MAX) {
-      fields.push({ name: fields.length === 0 ? name : continuedName, value: current });
-      current = '';
-    }
-    current = current ? `${current}\n${line}` : line;
-  }
-  if (current) fields.push({ name: fields.length === 0 ? name : continuedName, value: current });
-  return fields;
-}
-
-/** Keep an embed within the per-field, field-count and 6000-character total limits. */
-export function fitEmbed(parts: {
-  title: string;
-  description: string;
-  fields: { name: string; value: string }[];
-  footer: string;
-}): APIEmbed {
-  let fields = parts.fields.slice(0, EMBED_FIELDS_MAX);
-  const fixed = parts.title.length + parts.footer.length;
-  const fieldsLength = () => fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
-  // Sources beyond the total are dropped first, keeping at least one field; then the answer is shortened.
-  while (fields.length > 1 && fixed + fieldsLength() + 200 > EMBEDS_TOTAL_MAX) fields = fields.slice(0, -1);
-  const room = Math.max(0, Math.min(EMBED_DESCRIPTION_MAX, EMBEDS_TOTAL_MAX - fixed - fieldsLength()));
-  return {
-    color: COLOR,
-    title: parts.title,
-    description: truncate(parts.description, room),
-    ...(fields.length > 0 ? { fields: fields.map((f) => ({ ...f, inline: false })) } : {}),
-    ...(parts.footer ? { footer: { text: parts.footer } } : {}),
-  };
-}
-
-/** The total characters Discord counts against EMBEDS_TOTAL_MAX. */
-export function embedLength(embed: APIEmbed): number {
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    (embed.footer?.text.length ?? 0) +
-    (embed.author?.name.length ?? 0) +
-    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
-  );
 }

@@ -1,11 +1,11 @@
 import { type APIEmbed, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { SourcesListing } from '../../corpus/listSources.js';
 import type { Language } from '../../text/languages.js';
-import { message } from '../../answer/messages.js';
+import { say } from '../../i18n/words.js';
 import { customId } from '../customIds.js';
-import { label } from '../i18n.js';
 import { EMBED_DESCRIPTION_MAX } from '../limits.js';
-import { articleLink, escapeMarkdownText, type MessagePayload } from './answerMessage.js';
+import { articleLink, escapeMarkdownText } from './markdown.js';
+import { EMBED_COLOR, type MessagePayload } from './embeds.js';
 import { truncate } from './truncate.js';
 
 export const SOURCES_PER_PAGE = 10;
@@ -24,13 +24,13 @@ export function sourcesMessage(
   const slice = listing.articles.slice((page - 1) * SOURCES_PER_PAGE, page * SOURCES_PER_PAGE);
   const lines = slice.map((a) => sourceEntry(a, ui));
   const embed: APIEmbed = {
-    color: 0x5865f2,
-    title: label('sourcesTitle', ui, { count: listing.articles.length }),
-    description: lines.length > 0 ? lines.join('\n\n') : label('sourcesEmpty', ui),
+    color: EMBED_COLOR,
+    title: say('sourcesTitle', ui, { count: listing.articles.length }),
+    description: lines.length > 0 ? lines.join('\n\n') : say('sourcesEmpty', ui),
     footer: {
       text: [
-        label('page', ui, { page, pages }),
-        listing.version ? label('corpusVersion', ui, { version: listing.version }) : null,
+        say('page', ui, { page, pages }),
+        listing.version ? say('corpusVersion', ui, { version: listing.version }) : null,
       ]
         .filter(Boolean)
         .join(' · '),
@@ -46,14 +46,14 @@ export function sourcesMessage(
           {
             type: ComponentType.Button,
             style: ButtonStyle.Secondary,
-            label: label('previous', ui),
+            label: say('previous', ui),
             custom_id: customId({ kind: 'sources', page: page - 1, language: filter }),
             disabled: page <= 1,
           },
           {
             type: ComponentType.Button,
             style: ButtonStyle.Secondary,
-            label: label('next', ui),
+            label: say('next', ui),
             custom_id: customId({ kind: 'sources', page: page + 1, language: filter }),
             disabled: page >= pages,
           },
@@ -69,9 +69,9 @@ function sourceEntry(a: SourcesListing['articles'][number], ui: Language): strin
   const details = [
     a.publisher && escapeMarkdownText(a.publisher),
     a.language.toUpperCase(),
-    a.published ?? label('undated', ui),
-    label('passages', ui, { count: a.passages }),
-    a.editorialTitle ? message('editorialTitle', ui) : null,
+    a.published ?? say('undated', ui),
+    say('passages', ui, { count: a.passages }),
+    a.editorialTitle ? say('editorialTitle', ui) : null,
   ]
     .filter(Boolean)
     .join(' · ');

@@ -1,10 +1,11 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
-import { message } from '../../answer/messages.js';
+import { say } from '../../i18n/words.js';
 import { ASK_OPTIONS } from '../commands/definitions.js';
 import type { BotContext } from '../context.js';
 import { createEditThrottle } from '../editThrottle.js';
-import { answerMessage, type MessagePayload, partialAnswerMessage } from '../format/answerMessage.js';
-import { label, languageForLocale, uiLanguage } from '../i18n.js';
+import { answerMessage, partialAnswerMessage } from '../format/answerMessage.js';
+import { type MessagePayload } from '../format/embeds.js';
+import { languageForLocale, uiLanguage } from '../locale.js';
 import { privately, quietly } from '../reply.js';
 import type { Language } from '../../text/languages.js';
 
@@ -31,15 +32,15 @@ export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: B
 /** Why this question cannot be taken now (shutting down, wrong channel, busy, cooldown), or null. */
 function whyNotNow(interaction: ChatInputCommandInteraction, ctx: BotContext, ui: Language): string | null {
   const { settings, state } = ctx;
-  if (state.shuttingDown) return label('shuttingDown', ui);
+  if (state.shuttingDown) return say('shuttingDown', ui);
   if (settings.allowedChannelIds.length > 0 && !settings.allowedChannelIds.includes(interaction.channelId)) {
     const channels = settings.allowedChannelIds.map((id) => `<#${id}>`).join(', ');
-    return label('wrongChannel', ui, { channels });
+    return say('wrongChannel', ui, { channels });
   }
-  if (state.inFlight >= settings.maxQuestionsInFlight) return message('busy', ui);
+  if (state.inFlight >= settings.maxQuestionsInFlight) return say('busy', ui);
   const turn = ctx.cooldown.take(interaction.user.id);
   // <t:…:R> renders as "in 7 seconds" in the reader's own language and time zone.
-  if (!turn.ok) return label('cooldown', ui, { when: `<t:${Math.ceil(turn.retryAt / 1000)}:R>` });
+  if (!turn.ok) return say('cooldown', ui, { when: `<t:${Math.ceil(turn.retryAt / 1000)}:R>` });
   return null;
 }
 

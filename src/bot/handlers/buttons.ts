@@ -3,9 +3,10 @@ import type { ButtonInteraction } from 'discord.js';
 import type { Vote } from '../../core.js';
 import type { BotContext } from '../context.js';
 import { parseCustomId } from '../customIds.js';
-import { embedLength } from '../format/answerMessage.js';
+import { embedLength } from '../format/embeds.js';
 import { truncate } from '../format/truncate.js';
-import { label, uiLanguage } from '../i18n.js';
+import { say } from '../../i18n/words.js';
+import { uiLanguage } from '../locale.js';
 import { EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, EMBEDS_TOTAL_MAX } from '../limits.js';
 import { maySeeAnswer } from '../permissions.js';
 import { privately } from '../reply.js';
@@ -29,7 +30,7 @@ async function answerForClick(interaction: ButtonInteraction, ctx: BotContext, a
   const ui = uiLanguage(interaction.locale);
   const answer = ctx.core.postedAnswer(answerId);
   if (!answer) {
-    await interaction.reply(privately({ content: label('quotesGone', ui) }));
+    await interaction.reply(privately({ content: say('quotesGone', ui) }));
     return null;
   }
   const clicker = { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id };
@@ -38,7 +39,7 @@ async function answerForClick(interaction: ButtonInteraction, ctx: BotContext, a
       { answerId, userId: interaction.user.id, channelId: interaction.channelId },
       'button for an answer the member cannot see',
     );
-    await interaction.reply(privately({ content: label('answerNotVisible', ui) }));
+    await interaction.reply(privately({ content: say('answerNotVisible', ui) }));
     return null;
   }
   return answer;
@@ -69,7 +70,7 @@ async function showQuotes(interaction: ButtonInteraction, ctx: BotContext, answe
     else messages.push([embed]);
   }
   const [first = [], ...rest] = messages;
-  await interaction.reply(privately({ content: label('quotesTitle', ui), embeds: first }));
+  await interaction.reply(privately({ content: say('quotesTitle', ui), embeds: first }));
   for (const more of rest) await interaction.followUp(privately({ embeds: more }));
 }
 
@@ -78,7 +79,7 @@ async function vote(interaction: ButtonInteraction, ctx: BotContext, answerId: n
   if (!(await answerForClick(interaction, ctx, answerId))) return;
   const next = ctx.core.vote(answerId, interaction.user.id, clicked);
   await interaction.reply(
-    privately({ content: label(next === null ? 'voteWithdrawn' : next === 'up' ? 'voteUp' : 'voteDown', ui) }),
+    privately({ content: say(next === null ? 'voteWithdrawn' : next === 'up' ? 'voteUp' : 'voteDown', ui) }),
   );
   ctx.logger.info({ answerId, userId: interaction.user.id, vote: next }, 'feedback');
 }

@@ -4,7 +4,8 @@ import type { BotContext } from '../context.js';
 import { reloadMessage } from '../format/reloadMessage.js';
 import { truncate } from '../format/truncate.js';
 import { MESSAGE_CONTENT_MAX } from '../limits.js';
-import { label, uiLanguage } from '../i18n.js';
+import { say } from '../../i18n/words.js';
+import { uiLanguage } from '../locale.js';
 import { isModerator } from '../permissions.js';
 import { privately, quietly } from '../reply.js';
 
@@ -17,7 +18,7 @@ export async function handleReload(interaction: ChatInputCommandInteraction, ctx
   const who = { userId: interaction.user.id, username: interaction.user.username, guildId: interaction.guildId };
   if (!isModerator(interaction, ctx.settings.moderatorRoleIds)) {
     ctx.logger.warn(who, 'reload refused: not a moderator');
-    await interaction.reply(privately({ content: label('notModerator', ui) }));
+    await interaction.reply(privately({ content: say('notModerator', ui) }));
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -29,7 +30,7 @@ export async function handleReload(interaction: ChatInputCommandInteraction, ctx
     if (!(error instanceof UserFacingError)) throw error;
     ctx.logger.warn({ ...who, reason: error.message }, 'reload refused');
     await interaction.editReply(
-      quietly({ content: truncate(`${label('reloadFailed', ui)}\n${error.message}`, MESSAGE_CONTENT_MAX) }),
+      quietly({ content: truncate(`${say('reloadFailed', ui)}\n${error.message}`, MESSAGE_CONTENT_MAX) }),
     );
   }
 }

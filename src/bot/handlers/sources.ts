@@ -3,7 +3,7 @@ import { isSupportedLanguage, type Language } from '../../text/languages.js';
 import { SOURCES_OPTIONS } from '../commands/definitions.js';
 import type { BotContext } from '../context.js';
 import { sourcesMessage } from '../format/sourcesMessage.js';
-import { uiLanguage } from '../i18n.js';
+import { uiLanguage } from '../locale.js';
 import { privately, quietly } from '../reply.js';
 
 /** /sources [language]: the first page, privately (a list is reference, not conversation). */

@@ -1,7 +1,49 @@
 import type { Language } from '../text/languages.js';
 
-/** The bot's own words, per language. Answers come from the core in the asker's language. */
-const LABELS = {
+/**
+ * Every word feudbot itself says to a person (CLI user, Discord member, moderator), in
+ * each language it speaks. A key without every language does not compile.
+ */
+const WORDS = {
+  // Answers (the core, for the CLI and the bot alike).
+  notCovered: {
+    en: "The articles don't cover that question.",
+    de: 'Dazu steht nichts in den Artikeln.',
+  },
+  quotedNotice: {
+    en: 'Quoted from the articles (no language model was used).',
+    de: 'Wörtlich aus den Artikeln zitiert (ohne Sprachmodell).',
+  },
+  fallbackNotice: {
+    en: 'The language model could not answer just now, so this is quoted from the articles.',
+    de: 'Das Sprachmodell konnte gerade nicht antworten, daher wird aus den Artikeln zitiert.',
+  },
+  emptyQuestion: {
+    en: 'Please ask a question, for example: why did Musk leave OpenAI?',
+    de: 'Bitte stelle eine Frage, zum Beispiel: Warum hat Musk OpenAI verlassen?',
+  },
+  busy: {
+    en: 'Too many questions at once; please try again in a few seconds.',
+    de: 'Gerade kommen zu viele Fragen auf einmal; bitte versuche es in ein paar Sekunden noch einmal.',
+  },
+  modelAnswered: {
+    en: 'Answered by {model} from the articles below.',
+    de: 'Beantwortet von {model} anhand der Artikel unten.',
+  },
+  internalError: {
+    en: 'Something went wrong while answering; please try again.',
+    de: 'Beim Antworten ist etwas schiefgegangen; bitte versuche es noch einmal.',
+  },
+  sources: { en: 'Sources', de: 'Quellen' },
+  quotedIn: { en: 'quoted in {language}', de: 'auf {language} zitiert' },
+  language_en: { en: 'English', de: 'Englisch' },
+  language_de: { en: 'German', de: 'Deutsch' },
+  sourcesDiffer: {
+    en: 'The sources give different amounts: {list}.',
+    de: 'Die Quellen nennen unterschiedliche Beträge: {list}.',
+  },
+  editorialTitle: { en: 'title added by the editors', de: 'Titel von der Redaktion' },
+  // The Discord bot's own labels.
   sourcesMore: { en: 'Sources (continued)', de: 'Quellen (Fortsetzung)' },
   showQuotes: { en: 'Show quotes', de: 'Zitate zeigen' },
   quotedFooter: { en: 'Quoted from the articles', de: 'Aus den Artikeln zitiert' },
@@ -56,26 +98,22 @@ const LABELS = {
     en: 'The reload failed; the articles stay as they were.',
     de: 'Das Neuladen ist fehlgeschlagen; die Artikel bleiben, wie sie waren.',
   },
+  // A moderator's /reload report.
+  reloadAdded: { en: 'Added ({count})', de: 'Hinzugefügt ({count})' },
+  reloadUpdated: { en: 'Updated ({count})', de: 'Aktualisiert ({count})' },
+  reloadRemoved: { en: 'Removed ({count})', de: 'Entfernt ({count})' },
+  reloadUnchanged: { en: 'Unchanged', de: 'Unverändert' },
+  reloadRejected: { en: 'Rejected ({count})', de: 'Abgelehnt ({count})' },
+  reloadKept: { en: 'Kept from before (file now invalid)', de: 'Beibehalten (Datei jetzt ungültig)' },
+  reloadSummary: {
+    en: '{previous} → **{version}** · {articles} articles, {passages} passages · {ms} ms',
+    de: '{previous} → **{version}** · {articles} Artikel, {passages} Abschnitte · {ms} ms',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
-export type LabelKey = keyof typeof LABELS;
+export type WordKey = keyof typeof WORDS;
 
-export function label(key: LabelKey, language: Language, values: Record<string, string | number> = {}): string {
-  return LABELS[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-}
-
-/**
- * The answer language for a Discord locale ("de", "en-US", …). Other locales give
- * undefined: the question's own language is used then.
- */
-export function languageForLocale(locale: string | null | undefined): Language | undefined {
-  if (!locale) return undefined;
-  if (locale === 'de' || locale.startsWith('de-')) return 'de';
-  if (locale.startsWith('en')) return 'en';
-  return undefined;
-}
-
-/** The language for the bot's own labels: the locale's, else English. */
-export function uiLanguage(locale: string | null | undefined): Language {
-  return languageForLocale(locale) ?? 'en';
+/** The words for `key` in `language`, with `{name}` placeholders filled from `values`. */
+export function say(key: WordKey, language: Language, values: Record<string, string | number> = {}): string {
+  return WORDS[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 }
