@@ -1,20 +1,31 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runMain } from '../../src/cli/runMain.js';
 import { articleFile, BUNDLED_CORPUS, copyOfBundledCorpus, prose, tempDir, writeArticle } from '../helpers/corpus.js';
 import { runFeudbot } from '../helpers/runCommand.js';
 
-// Each test runs the real command in a scratch folder with its own database.
+/** The command's logic in this process: the same runMain(argv, env, io) the binary runs, output captured. */
+async function feudbot(argv: string[], options: { env: Record<string, string> }) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { out: (t: string) => out.push(`${t}\n`), err: (t: string) => err.push(`${t}\n`) };
+  const code = await runMain(argv, { LOG_LEVEL: 'silent', ...options.env }, io);
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+// Each test has a scratch folder and a database of its own. Most run the command in this
+// process; the real process is kept for what only it shows (exit codes, a clean stderr).
 let work: { path: string; cleanup: () => void };
 let env: Record<string, string>;
-beforeAll(() => {
+beforeEach(() => {
   work = tempDir('feudbot-cli-');
   env = { CORPUS_DIR: BUNDLED_CORPUS, FEUDBOT_DB_PATH: join(work.path, 'db', 'feudbot.db') };
 });
-afterAll(() => work.cleanup());
+afterEach(() => work.cleanup());
 
 describe('feudbot CLI', () => {
-  it('ask answers offline on first use, creating and filling the database itself', async () => {
+  it('ask answers offline on first use, creating and filling the database itself (a real process)', async () => {
     const result = await runFeudbot(['ask', 'why did Musk leave OpenAI?'], { cwd: work.path, env });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -25,10 +36,7 @@ describe('feudbot CLI', () => {
   });
 
   it('ask --json has the documented shape, with citations that point at real passages', async () => {
-    const result = await runFeudbot(['ask', 'How many weekly users does ChatGPT have?', '--json'], {
-      cwd: work.path,
-      env,
-    });
+    const result = await feudbot(['ask', 'How many weekly users does ChatGPT have?', '--json'], { env });
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as Record<string, unknown> & { citations: Record<string, unknown>[] };
     expect(json).toMatchObject({
@@ -49,19 +57,19 @@ describe('feudbot CLI', () => {
   });
 
   it('ask refuses in the language of the question when the articles do not cover it', async () => {
-    const en = await runFeudbot(['ask', 'What is the capital of France?', '--json'], { cwd: work.path, env });
+    const en = await feudbot(['ask', 'What is the capital of France?', '--json'], { env });
     expect(JSON.parse(en.stdout)).toMatchObject({
       answered: false,
       citations: [],
       language: 'en',
       answer: expect.stringContaining("don't cover"),
     });
-    const de = await runFeudbot(['ask', 'Wie wird das Wetter morgen in Berlin?'], { cwd: work.path, env });
+    const de = await feudbot(['ask', 'Wie wird das Wetter morgen in Berlin?'], { env });
     expect(de.stdout.trim()).toBe('Dazu steht nichts in den Artikeln.');
   });
 
   it('search --json lists ranked passages with the documented fields', async () => {
-    const result = await runFeudbot(['search', 'Colossus', '--json', '--limit', '2'], { cwd: work.path, env });
+    const result = await feudbot(['search', 'Colossus', '--json', '--limit', '2'], { env });
     const json = JSON.parse(result.stdout) as { query: string; results: Record<string, unknown>[] };
     expect(json.query).toBe('Colossus');
     expect(json.results.length).toBeGreaterThan(0);
@@ -72,13 +80,13 @@ describe('feudbot CLI', () => {
   });
 
   it('search takes FTS5 syntax as plain words', async () => {
-    const result = await runFeudbot(['search', '"NEAR(Musk* AND -OpenAI', '--json'], { cwd: work.path, env });
+    const result = await feudbot(['search', '"NEAR(Musk* AND -OpenAI', '--json'], { env });
     expect(result.code).toBe(0);
     expect(() => JSON.parse(result.stdout) as unknown).not.toThrow();
   });
 
   it('sources --json lists the five articles with empty fields left null', async () => {
-    const result = await runFeudbot(['sources', '--json'], { cwd: work.path, env });
+    const result = await feudbot(['sources', '--json'], { env });
     const json = JSON.parse(result.stdout) as { version: string; articles: Record<string, unknown>[] };
     expect(json.version).toMatch(/^[0-9a-f]{12}$/);
     expect(json.articles).toHaveLength(5);
@@ -97,12 +105,12 @@ describe('feudbot CLI', () => {
     try {
       writeArticle(corpus.path, 'broken.md', articleFile({ id: 'broken', language: 'en' }, prose(50)));
       writeArticle(corpus.path, 'extra.md', articleFile({ id: 'extra', title: 'Extra', language: 'en' }, prose(50)));
-      const result = await runFeudbot(['ingest', '--corpus', corpus.path, '--json'], { cwd: work.path, env });
+      const result = await feudbot(['ingest', '--corpus', corpus.path, '--json'], { env });
       expect(result.code).toBe(0);
       const report = JSON.parse(result.stdout) as { added: string[]; rejected: { file: string; reason: string }[] };
       expect(report.added).toContain('extra');
       expect(report.rejected).toEqual([{ file: 'broken.md', reason: 'missing title' }]);
-      const text = await runFeudbot(['ingest', '--corpus', corpus.path], { cwd: work.path, env });
+      const text = await feudbot(['ingest', '--corpus', corpus.path], { env });
       expect(text.stdout).toContain('broken.md: missing title');
       expect(text.stdout).toMatch(/unchanged: 6/);
     } finally {
@@ -110,14 +118,17 @@ describe('feudbot CLI', () => {
     }
   });
 
-  it('migrate reports an up-to-date database', async () => {
-    const result = await runFeudbot(['migrate'], { cwd: work.path, env });
+  it('migrate applies the migrations once, then reports an up-to-date database', async () => {
+    const first = await feudbot(['migrate'], { env });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Applied: 0001_corpus\.sql, /);
+    const result = await feudbot(['migrate'], { env });
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe('The database is up to date.');
   });
 
   it('a wrong setting stops with a sentence that names the variable', async () => {
-    const result = await runFeudbot(['ask', 'x'], { cwd: work.path, env: { ...env, OPENAI_TIMEOUT_MS: 'soon' } });
+    const result = await feudbot(['ask', 'x'], { env: { ...env, OPENAI_TIMEOUT_MS: 'soon' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('OPENAI_TIMEOUT_MS must be a whole number of milliseconds');
     expect(result.stderr).not.toContain('    at ');
@@ -133,7 +144,7 @@ describe('feudbot CLI', () => {
       [join(bad, 'random.db', 'inside.db'), 'Cannot create the folder'],
     ] as const;
     for (const [path, says] of cases) {
-      const result = await runFeudbot(['search', 'musk'], { cwd: work.path, env: { ...env, FEUDBOT_DB_PATH: path } });
+      const result = await feudbot(['search', 'musk'], { env: { ...env, FEUDBOT_DB_PATH: path } });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(says);
       expect(result.stderr).toContain(path.endsWith('inside.db') ? join(bad, 'random.db') : path);
@@ -141,7 +152,7 @@ describe('feudbot CLI', () => {
     }
   });
 
-  it('a wrong command line exits 2 with the usage', async () => {
+  it('a wrong command line exits 2 with the usage (a real process)', async () => {
     const unknown = await runFeudbot(['frobnicate'], { cwd: work.path, env });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown command "frobnicate"');
@@ -160,7 +171,7 @@ describe('feudbot CLI', () => {
         JSON.stringify({ id: 'b', q: 'What is the capital of France?', gold: [], kind: 'off' }),
       ].join('\n'),
     );
-    const result = await runFeudbot(['eval', '--questions', questions, '--json'], { cwd: work.path, env });
+    const result = await feudbot(['eval', '--questions', questions, '--json'], { env });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { overall: Record<string, number>; byKind: Record<string, unknown> };
     expect(report.overall).toMatchObject({ questions: 2, recallAt1: 1, recallAt5: 1, mrr: 1, refusalAccuracy: 1 });

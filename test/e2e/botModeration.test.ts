@@ -176,7 +176,7 @@ describe('limits and failures', () => {
         ? { kind: 'error', status: 400, message: 'no translation in this test' }
         : { kind: 'stream', pieces: json.match(/.{1,6}/gs)!, delayMs: 100 },
     );
-    h = await startHarness({ openai });
+    h = await startHarness({ openai, modelTimeoutMs: 10_000 });
     const record = h.discord.slash(h.discord.users.member, 'ask', { question: 'What is Merge Labs?' });
     const message = await h.answered(record, 30_000);
     expect(footer(message)).toMatch(/^Answered by fake-model-1 from the articles · corpus /);
@@ -232,7 +232,7 @@ describe('limits and failures', () => {
         ? { kind: 'error', status: 400, message: 'no translation' }
         : { kind: 'stream', pieces: structured('Colossus is a data centre [1].', [1]).match(/.{1,4}/gs)!, delayMs: 40 },
     );
-    h = await startHarness({ openai });
+    h = await startHarness({ openai, modelTimeoutMs: 5_000 });
     const inFlight = h.discord.slash(h.discord.users.member, 'ask', { question: 'What is Colossus?' });
     await h.discord.waitFor(() => inFlight.callbackType === 5, 5_000);
     const stopping = h.bot.stop(10_000);

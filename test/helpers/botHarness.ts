@@ -32,7 +32,13 @@ export interface Harness {
  * bundled corpus) logged into a fake Discord on loopback, with commands registered.
  */
 export async function startHarness(
-  options: { settings?: Partial<BotSettings>; openai?: FakeOpenAI; model?: ChatModel } = {},
+  options: {
+    settings?: Partial<BotSettings>;
+    openai?: FakeOpenAI;
+    model?: ChatModel;
+    /** The model's deadline: short, so that a hanging fake costs a test little (default 1 s). */
+    modelTimeoutMs?: number;
+  } = {},
 ): Promise<Harness> {
   const discord = await startFakeDiscord();
   const corpus = copyOfBundledCorpus();
@@ -49,7 +55,7 @@ export async function startHarness(
             apiKey: 'sk-test',
             baseURL: options.openai.baseURL,
             model: 'fake-model-1',
-            timeoutMs: 3_000,
+            timeoutMs: options.modelTimeoutMs ?? 1_000,
             maxRetries: 0,
           }),
         }

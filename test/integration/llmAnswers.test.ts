@@ -258,7 +258,7 @@ describe('grounded answers from the model', () => {
 
   it('tells callers beyond the bound that it is busy', async () => {
     fake.script(answering(() => ({ kind: 'hang' })));
-    core = await coreWithFakeModel(fake, { timeoutMs: 1_500, maxRetries: 0, limiter: createLimiter(1, 1) });
+    core = await coreWithFakeModel(fake, { timeoutMs: 500, maxRetries: 0, limiter: createLimiter(1, 1) });
     const asks = [core.ask(QUESTION), core.ask('What is Colossus?'), core.ask('What is Merge Labs?')];
     const results = await Promise.all(asks);
     expect(results.filter((r) => r.busy)).toHaveLength(1);
