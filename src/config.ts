@@ -1,6 +1,20 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/**
+ * The folder feudbot is installed in (the one holding its package.json), whether it runs
+ * from src/ under tsx or from dist/src/ when built, and whatever the current folder is.
+ */
+export const INSTALL_DIR = findInstallDir(dirname(fileURLToPath(import.meta.url)));
+
+function findInstallDir(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'migrations'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
 
 /** A configuration value that is missing or wrong; the message names the variable and what to put there. */
 export class ConfigError extends Error {
@@ -40,8 +54,9 @@ const url = (hint: string) =>
   z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/, error: `must be an http(s) URL, e.g. ${hint}` }).optional());
 
 const schema = z.object({
+  FEUDBOT_HOME: z.preprocess(blankAsUnset, z.string().optional()),
   FEUDBOT_DB_PATH: z.preprocess(blankAsUnset, z.string().default('data/feudbot.db')),
-  CORPUS_DIR: z.preprocess(blankAsUnset, z.string().default('corpus')),
+  CORPUS_DIR: z.preprocess(blankAsUnset, z.string().optional()),
   LOG_LEVEL: z.preprocess(
     blankAsUnset,
     z
@@ -108,10 +123,12 @@ export interface Config {
 }
 
 /**
- * Read and validate the configuration once, at start-up. Relative paths are taken from
- * `cwd`. Throws a ConfigError whose message says which variable is wrong and what to use.
+ * Read and validate the configuration once, at start-up. Paths never depend on the folder
+ * it is started from: the database and relative paths are under FEUDBOT_HOME when it is
+ * set, else under the installation folder; the corpus defaults to the bundled one.
+ * Throws a ConfigError whose message says which variable is wrong and what to use.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, installDir = INSTALL_DIR): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
@@ -121,9 +138,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`Configuration error:\n  ${lines.join('\n  ')}\nSee .env.example for every setting.`);
   }
   const e = parsed.data;
+  const home = e.FEUDBOT_HOME ? resolve(installDir, e.FEUDBOT_HOME) : installDir;
   return {
-    dbPath: e.FEUDBOT_DB_PATH === ':memory:' ? ':memory:' : resolve(cwd, e.FEUDBOT_DB_PATH),
-    corpusDir: resolve(cwd, e.CORPUS_DIR),
+    dbPath: e.FEUDBOT_DB_PATH === ':memory:' ? ':memory:' : resolve(home, e.FEUDBOT_DB_PATH),
+    corpusDir: e.CORPUS_DIR === undefined ? join(installDir, 'corpus') : resolve(home, e.CORPUS_DIR),
     logLevel: e.LOG_LEVEL,
     openai: {
       apiKey: e.OPENAI_API_KEY,
@@ -163,6 +181,7 @@ function describeGot(value: string | undefined): string {
 
 /** Load `.env` from the working folder into process.env, if there is one; set variables win. */
 export function loadDotEnv(cwd = process.cwd()): void {
-  const path = resolve(cwd, '.env');
-  if (existsSync(path)) process.loadEnvFile(path);
+  // The current folder's .env, else the installation's: a service started elsewhere still finds it.
+  const path = [resolve(cwd, '.env'), join(INSTALL_DIR, '.env')].find((p) => existsSync(p));
+  if (path) process.loadEnvFile(path);
 }

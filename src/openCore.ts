@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Config } from './config.js';
+import { UserFacingError } from './errors.js';
 import { createCore, type FeudCore } from './core.js';
 import { getCorpusVersion } from './corpus/corpusMeta.js';
 import { explainOpenError, openDatabase, type Db } from './db/database.js';
@@ -27,6 +29,10 @@ export interface OpenCoreOptions {
  * corpus folder, so a fresh clone answers straight away.
  */
 export async function openCore(options: OpenCoreOptions): Promise<FeudCore> {
+  if (options.dbPath !== ':memory:' && !existsSync(options.dbPath) && !existsSync(options.corpusDir))
+    throw new UserFacingError(
+      `The corpus folder ${options.corpusDir} does not exist, so there is nothing to answer from. Set CORPUS_DIR (or FEUDBOT_HOME); no database was created.`,
+    );
   const db = openDatabase(options.dbPath);
   let writer: Db | undefined;
   try {

@@ -3,6 +3,7 @@ import type { FeudCore } from '../core.js';
 import type { Logger } from '../logger.js';
 import type { BotContext, BotSettings } from './context.js';
 import { createCooldown } from './cooldown.js';
+import { keepStatusFile } from './statusFile.js';
 import { createTurns } from './turns.js';
 import { NO_MENTIONS } from './reply.js';
 import { routeInteraction } from './router.js';
@@ -15,6 +16,8 @@ export interface BotDeps {
   readonly apiUrl?: string | undefined;
   /** REST retries of a 5xx and the per-request timeout (discord.js defaults: 3 and 15 s). */
   readonly rest?: { retries?: number; timeout?: number };
+  /** Where to keep the bot's status for `feudbot health`; none when unset. */
+  readonly statusFile?: string;
 }
 
 export interface Bot {
@@ -72,6 +75,8 @@ export function createBot(deps: BotDeps): Bot {
     void work.finally(() => pending.delete(work));
   });
   const lost = logClientEvents(client, deps.logger);
+  const status = deps.statusFile ? keepStatusFile(deps.statusFile, deps.logger) : null;
+  if (status) trackGateway(client, status, lost);
 
   return {
     client,
@@ -90,8 +95,17 @@ export function createBot(deps: BotDeps): Bot {
       await Promise.race([Promise.allSettled([...pending]), deadline]);
       if (pending.size > 0) deps.logger.warn({ abandoned: pending.size }, 'stopping with questions still in flight');
       await client.destroy();
+      status?.remove();
     },
   };
+}
+
+/** The gateway's state, as discord.js reports it, into the status file. */
+function trackGateway(client: Client, status: ReturnType<typeof keepStatusFile>, lost: Promise<unknown>): void {
+  client.on(Events.ClientReady, () => status.set('connected'));
+  client.on(Events.ShardResume, () => status.set('connected'));
+  client.on(Events.ShardReconnecting, () => status.set('reconnecting'));
+  void lost.then(() => status.set('lost'));
 }
 
 function clientOptions(deps: BotDeps): ClientOptions {

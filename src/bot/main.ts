@@ -3,6 +3,7 @@ import { missingDiscordSettings } from './discordSettings.js';
 import { openCoreFromConfig } from '../openCore.js';
 import { createLogger } from '../logger.js';
 import { createBot } from './createBot.js';
+import { statusFilePath } from './statusFile.js';
 
 /** Milliseconds between two edits of a streamed answer: Discord rate-limits message edits. */
 const STREAM_EDIT_INTERVAL_MS = 1_200;
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     core,
     logger,
     apiUrl: config.discord.apiUrl,
+    ...(config.dbPath === ':memory:' ? {} : { statusFile: statusFilePath(config.dbPath) }),
     settings: {
       moderatorRoleIds: config.discord.moderatorRoleIds,
       allowedChannelIds: config.discord.allowedChannelIds,

@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
+import { resolve } from 'node:path';
+import { backupDatabase } from '../db/backup.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { createLogger } from '../logger.js';
 import { openCoreFromConfig } from '../openCore.js';
+import { checkHealth } from './health.js';
 import { type CommandLine, CORE_COMMANDS, corpusDirOf, isCoreCommand, UsageError } from './commands.js';
 
 export { UsageError };
@@ -16,6 +19,8 @@ Usage:
   feudbot sources [--json] [--language en|de]
   feudbot ingest [--corpus DIR] [--allow-empty] [--json]
   feudbot migrate
+  feudbot backup FILE       a consistent copy of the live database (safe while the bot runs)
+  feudbot health            exit 0 when the database holds a corpus and a running bot is connected
   feudbot eval --questions FILE [--limit K] [--json]
 
 Settings come from the environment or .env (see .env.example).`;
@@ -43,6 +48,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
   }
   const config = loadConfig(env);
   if (command === 'migrate') return migrateOnly(config.dbPath, io);
+  if (command === 'backup') return backup(config.dbPath, line.rest[0], io);
+  if (command === 'health') {
+    const health = checkHealth(config.dbPath);
+    (health.ok ? io.out : io.err)(health.lines.join('\n'));
+    return health.ok ? 0 : 1;
+  }
   if (!isCoreCommand(command)) throw new UsageError(`Unknown command "${command}".`);
 
   const logger = createLogger(config.logLevel ?? 'warn');
@@ -77,6 +88,13 @@ function parseCommandLine(argv: string[]): CommandLine & { command: string | und
   });
   const [command, ...rest] = positionals;
   return { values, rest, command, help: values.help };
+}
+
+async function backup(dbPath: string, target: string | undefined, io: Io): Promise<number> {
+  if (!target) throw new UsageError('backup needs the file to write, e.g. feudbot backup feudbot-2026-11-23.db');
+  const { pages } = await backupDatabase(dbPath, resolve(target));
+  io.out(`Backed up ${dbPath} to ${resolve(target)} (${pages} pages).`);
+  return 0;
 }
 
 function migrateOnly(dbPath: string, io: Io): number {

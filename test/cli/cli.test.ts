@@ -152,6 +152,42 @@ describe('feudbot CLI', () => {
     }
   });
 
+  it('a corpus folder that does not exist is a sentence, and no database is left behind', async () => {
+    const dbPath = join(work.path, 'elsewhere', 'feudbot.db');
+    const result = await feudbot(['ask', 'why did Musk leave?'], {
+      env: { CORPUS_DIR: join(work.path, 'no-such-folder'), FEUDBOT_DB_PATH: dbPath },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`The corpus folder ${join(work.path, 'no-such-folder')} does not exist`);
+    expect(existsSync(dbPath)).toBe(false);
+  });
+
+  it('health: exit 0 when the database holds a corpus and a running bot is connected', async () => {
+    expect(await feudbot(['health'], { env })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no database'),
+    });
+    await feudbot(['ingest'], { env });
+    const idle = await feudbot(['health'], { env });
+    expect(idle).toMatchObject({ code: 0, stdout: expect.stringMatching(/^corpus [0-9a-f]{12}: 5 articles/) });
+    expect(idle.stdout).toContain('bot: not running');
+    // A running bot keeps a status file beside the database (this process stands in for it).
+    const status = (gateway: string, updatedAt = Date.now()) =>
+      writeFileSync(`${env.FEUDBOT_DB_PATH}.status.json`, JSON.stringify({ pid: process.pid, gateway, updatedAt }));
+    status('connected');
+    expect(await feudbot(['health'], { env })).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('gateway connected'),
+    });
+    status('lost');
+    expect((await feudbot(['health'], { env })).code).toBe(1);
+    status('connected', Date.now() - 10 * 60_000);
+    expect(await feudbot(['health'], { env })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('has not updated'),
+    });
+  });
+
   it('a wrong command line exits 2 with the usage (a real process)', async () => {
     const unknown = await runFeudbot(['frobnicate'], { cwd: work.path, env });
     expect(unknown.code).toBe(2);

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core.js';
+import Database from 'better-sqlite3';
+import { backupDatabase } from '../../src/db/backup.js';
 import { openDatabase } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import {
@@ -88,6 +90,50 @@ describe('questions during a reload', () => {
       if (other.inTransaction) other.exec('ROLLBACK');
       other.close();
       core.close();
+      dir.cleanup();
+    }
+  });
+
+  it('a backup taken during a reload is whole and holds the old corpus or the new one (issue 14)', async () => {
+    const dir = tempDir();
+    const corpus = copyOfBundledCorpus();
+    const dbPath = join(dir.path, 'feudbot.db');
+    const db = openDatabase(dbPath);
+    migrate(db);
+    const writer = openDatabase(dbPath);
+    const core = createCore({ db, writer, corpusDir: BUNDLED_CORPUS, logger: silentLogger });
+    const inBackup = (file: string) => {
+      const copy = new Database(file, { readonly: true });
+      try {
+        return {
+          integrity: copy.pragma('integrity_check', { simple: true }),
+          articles: copy.prepare('SELECT count(*) FROM articles').pluck().get(),
+        };
+      } finally {
+        copy.close();
+      }
+    };
+    try {
+      await core.reload();
+      for (let i = 0; i < 300; i++)
+        writeArticle(
+          corpus.path,
+          `bulk-${i}.md`,
+          articleFile({ id: `bulk-${i}`, title: `B ${i}`, language: 'en' }, prose(200)),
+        );
+      const reload = core.reload(corpus.path);
+      while (!writer.inTransaction) await new Promise((resolve) => setImmediate(resolve));
+      await backupDatabase(dbPath, join(dir.path, 'during.db'));
+      await reload;
+      await backupDatabase(dbPath, join(dir.path, 'after.db'));
+      const during = inBackup(join(dir.path, 'during.db'));
+      expect(during.integrity).toBe('ok');
+      expect([5, 305]).toContain(during.articles);
+      expect(inBackup(join(dir.path, 'after.db'))).toEqual({ integrity: 'ok', articles: 305 });
+      await expect(backupDatabase(dbPath, join(dir.path, 'after.db'))).rejects.toThrow(/already exists/);
+    } finally {
+      core.close();
+      corpus.cleanup();
       dir.cleanup();
     }
   });

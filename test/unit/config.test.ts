@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, INSTALL_DIR, loadConfig } from '../../src/config.js';
+import { PROJECT_ROOT } from '../helpers/corpus.js';
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
@@ -8,6 +9,16 @@ describe('loadConfig', () => {
     expect(config.corpusDir).toBe('/srv/feudbot/corpus');
     expect(config.openai).toMatchObject({ enabled: false, timeoutMs: 30_000, model: 'gpt-4o-mini' });
     expect(config.discord).toMatchObject({ cooldownSeconds: 10, moderatorRoleIds: [], allowedChannelIds: [] });
+  });
+
+  it('takes paths from FEUDBOT_HOME or the installation, never from the current folder', () => {
+    expect(INSTALL_DIR).toBe(PROJECT_ROOT.replace(/\/$/, ''));
+    const home = loadConfig({ FEUDBOT_HOME: '/var/lib/feudbot', CORPUS_DIR: 'articles' }, '/opt/feudbot');
+    expect(home.dbPath).toBe('/var/lib/feudbot/data/feudbot.db');
+    expect(home.corpusDir).toBe('/var/lib/feudbot/articles');
+    // The bundled corpus stays the default wherever the data lives.
+    expect(loadConfig({ FEUDBOT_HOME: '/var/lib/feudbot' }, '/opt/feudbot').corpusDir).toBe('/opt/feudbot/corpus');
+    expect(loadConfig({ FEUDBOT_DB_PATH: '/tmp/x.db' }, '/opt/feudbot').dbPath).toBe('/tmp/x.db');
   });
 
   it('treats blank values as unset and turns the model on with a key or a base URL', () => {

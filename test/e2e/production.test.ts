@@ -1,0 +1,73 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, tempDir } from '../helpers/corpus.js';
+import { startFakeDiscord } from '../helpers/fakeDiscord.js';
+
+/** Every package the compiled code imports by name (node: built-ins left out). */
+function packagesImportedBy(dir: string): Set<string> {
+  const found = new Set<string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.name.endsWith('.js')) continue;
+    const code = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+    for (const [, spec] of code.matchAll(/\bfrom '([^'.][^']*)'|\bimport\('([^'.][^']*)'\)/g)) {
+      if (!spec || spec.startsWith('node:')) continue;
+      found.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+    }
+  }
+  return found;
+}
+
+describe('the production start (README, "Running it permanently")', () => {
+  it('the built bot runs with plain node, answers, and stops cleanly on SIGTERM', async () => {
+    // npm run build: the compiled bot must need nothing but runtime dependencies (npm prune --omit=dev).
+    execFileSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
+      cwd: PROJECT_ROOT,
+    });
+    const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const imported = [...packagesImportedBy(join(PROJECT_ROOT, 'dist', 'src'))];
+    expect(imported.filter((name) => !(name in pkg.dependencies))).toEqual([]);
+
+    const discord = await startFakeDiscord();
+    const work = tempDir();
+    try {
+      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', 'bot', 'main.js')], {
+        cwd: work.path, // not the installation folder: paths must not depend on it
+        env: {
+          PATH: process.env.PATH ?? '',
+          DISCORD_TOKEN: 'prod-test-token.not-real.0123456789',
+          DISCORD_APPLICATION_ID: discord.applicationId,
+          DISCORD_API_URL: discord.api,
+          FEUDBOT_HOME: work.path,
+          LOG_LEVEL: 'info',
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+      await discord.ready;
+      const record = discord.slash(discord.users.member, 'ask', { question: 'What is Colossus?' });
+      await discord.waitFor(() => record.edits.length > 0, 20_000, 'the answer');
+      expect(JSON.stringify(record.edits.at(-1))).toContain('Colossus');
+      // The bot keeps its status beside the database, for `feudbot health`.
+      const status = JSON.parse(readFileSync(join(work.path, 'data', 'feudbot.db.status.json'), 'utf8')) as object;
+      expect(status).toMatchObject({ pid: child.pid, gateway: 'connected' });
+
+      child.kill('SIGTERM');
+      const code = await exited;
+      expect(code).toBe(0);
+      expect(stderr).toContain('"msg":"shutting down"');
+      expect(stderr).toContain('"msg":"stopped"');
+      expect(stderr).not.toContain('prod-test-token');
+      expect(existsSync(join(work.path, 'data', 'feudbot.db.status.json'))).toBe(false);
+    } finally {
+      await discord.close();
+      work.cleanup();
+    }
+  });
+});
