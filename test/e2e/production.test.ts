@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, tempDir } from '../helpers/corpus.js';
@@ -20,7 +20,7 @@ function packagesImportedBy(dir: string): Set<string> {
 }
 
 describe('the production start (README, "Running it permanently")', () => {
-  it('the built bot runs with plain node, answers, and stops cleanly on SIGTERM', async () => {
+  it('the built bot, after npm prune --omit=dev, runs with plain node, answers, and stops cleanly on SIGTERM', async () => {
     // npm run build: the compiled bot must need nothing but runtime dependencies (npm prune --omit=dev).
     execFileSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
       cwd: PROJECT_ROOT,
@@ -31,10 +31,32 @@ describe('the production start (README, "Running it permanently")', () => {
     const imported = [...packagesImportedBy(join(PROJECT_ROOT, 'dist', 'src'))];
     expect(imported.filter((name) => !(name in pkg.dependencies))).toEqual([]);
 
-    const discord = await startFakeDiscord();
+    // npm prune --omit=dev, in a copy of the installation (hard links: fast, and the original keeps its tools).
     const work = tempDir();
+    const install = join(work.path, 'install');
     try {
-      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', 'bot', 'main.js')], {
+      execFileSync('cp', ['-al', PROJECT_ROOT.replace(/\/$/, ''), install], { stdio: 'ignore' });
+    } catch {
+      // Hard links cannot cross file systems (a /tmp of its own): a full copy then, 270 MB.
+      rmSync(install, { recursive: true, force: true });
+      execFileSync('cp', ['-a', PROJECT_ROOT.replace(/\/$/, ''), install]);
+    }
+    rmSync(join(install, 'data'), { recursive: true, force: true });
+    // Files npm may rewrite in place become copies of their own, so the original's never change.
+    for (const file of ['package.json', 'package-lock.json', join('node_modules', '.package-lock.json')]) {
+      rmSync(join(install, file), { force: true });
+      if (existsSync(join(PROJECT_ROOT, file))) copyFileSync(join(PROJECT_ROOT, file), join(install, file));
+    }
+    execFileSync('npm', ['prune', '--omit=dev', '--offline', '--no-audit', '--no-fund'], {
+      cwd: install,
+      stdio: 'ignore',
+    });
+    expect(existsSync(join(install, 'node_modules', 'vitest'))).toBe(false);
+    expect(existsSync(join(PROJECT_ROOT, 'node_modules', 'vitest'))).toBe(true);
+
+    const discord = await startFakeDiscord();
+    try {
+      const child = spawn(process.execPath, [join(install, 'dist', 'src', 'bot', 'main.js')], {
         cwd: work.path, // not the installation folder: paths must not depend on it
         env: {
           PATH: process.env.PATH ?? '',
