@@ -1,3 +1,4 @@
+import { cognates } from './cognates.js';
 import { translateStem } from './glossary.js';
 import { stem, type Language } from '../text/languages.js';
 import { isStopword } from '../text/stopwords.js';
@@ -14,6 +15,8 @@ export const MAX_QUERY_WORDS = 32;
 export interface QueryWord {
   readonly word: string;
   readonly alternatives: readonly string[];
+  /** The glossary has the word: it is a real word (not a typo), even if these articles lack it. */
+  readonly inGlossary: boolean;
 }
 
 /**
@@ -36,10 +39,14 @@ export function buildQueryWords(
       for (const alternative of expandStem(stem(word, language), language, corpusLanguages))
         alternatives.add(alternative);
     }
+    const inGlossary = alternatives.size > corpusLanguages.length;
+    // The other language's regular spelling of a shared word (Organisation/organization).
+    for (const language of corpusLanguages)
+      for (const cognate of cognates(word, questionLanguage, language)) alternatives.add(stem(cognate, language));
     const key = [...alternatives].sort().join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ word, alternatives: [...alternatives] });
+    out.push({ word, alternatives: [...alternatives], inGlossary });
     if (out.length >= MAX_QUERY_WORDS) break;
   }
   return out;

@@ -43,8 +43,7 @@ export function weighWords(db: Db, words: readonly QueryWord[], stats: CorpusSta
     const wordDf = dfOf(word.alternatives);
     if (wordDf > 0) return { ...word, df: wordDf, idf: idfOf(wordDf), weight: idfOf(wordDf), via: 'exact' };
     // A number is not misspelt, and a word the glossary knows is a real word, just not in these articles.
-    const glossaryKnows = word.alternatives.length > stats.languages.length;
-    if (/^\p{N}+$/u.test(word.word) || glossaryKnows) return { ...word, df: 0, idf: 0, weight: 0, via: 'unknown' };
+    if (/^\p{N}+$/u.test(word.word) || word.inGlossary) return { ...word, df: 0, idf: 0, weight: 0, via: 'unknown' };
 
     const corrected = nearestKnownTerm(db, word.word, word.alternatives, stats);
     if (corrected) {

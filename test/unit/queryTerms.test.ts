@@ -1,3 +1,4 @@
+import { cognates } from '../../src/retrieval/cognates.js';
 import { describe, expect, it } from 'vitest';
 import { buildMatchExpression, buildQueryWords, quoteFts } from '../../src/retrieval/queryTerms.js';
 
@@ -55,5 +56,24 @@ describe('buildMatchExpression', () => {
   it('is null when there is nothing to search', () => {
     expect(buildMatchExpression([])).toBeNull();
     expect(buildMatchExpression([''])).toBeNull();
+  });
+});
+
+describe('cognates', () => {
+  it('spells a word the way the other language regularly does, both ways', () => {
+    expect(cognates('Organisationen', 'de', 'en')).toContain('organization');
+    expect(cognates('Konflikt', 'de', 'en')).toContain('conflict');
+    expect(cognates('Technologie', 'de', 'en')).toContain('technology');
+    expect(cognates('Prozess', 'de', 'en')).toContain('process');
+    expect(cognates('conflicts', 'en', 'de')).toContain('konflikt');
+    expect(cognates('technology', 'en', 'de')).toContain('technologie');
+    expect(cognates('Musk', 'de', 'en')).toEqual([]); // too short to say
+    expect(cognates('Konflikt', 'de', 'de')).toEqual([]);
+  });
+
+  it('lets a German question find an English passage through a shared word', () => {
+    const [word] = buildQueryWords('Organisationen', 'de', ['de', 'en']);
+    expect(word?.alternatives).toContain('organ'); // the English stem of "organization"
+    expect(word?.inGlossary).toBe(false);
   });
 });
