@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import { cleanQuestion } from './cleanQuestion.js';
-import { corpusStats } from './corpusStats.js';
+import { corpusStats, type CorpusStats } from './corpusStats.js';
+import { definitionSubject, introducesSubject } from './definitions.js';
 import { fuseRankings, type FusionMethod } from './fuse.js';
 import { lexicalSearch, type LexicalHit } from './lexicalSearch.js';
 import { namedArticles, preferNamedSources } from './namedSources.js';
@@ -54,6 +55,8 @@ export interface SearchOptions {
 
 /** Most passages one search returns (the CLI's --limit is checked against it too). */
 export const MAX_LIMIT = 50;
+/** Lexical matches of a definition question's subject searched for an introduction of it. */
+const DEFINITION_CANDIDATES = 50;
 
 /**
  * Find the passages that best answer a question, in any corpus language: it ranks and
@@ -97,6 +100,8 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
   ].filter((r) => r.length > 0);
   let fused = fuseRankings(rankings, options.fusion ?? 'weighted');
 
+  fused = preferDefinitions(db, queries[0] ?? '', stats, fused, records);
+
   const named = namedArticles(queries[0] ?? '', stats.sourceNames);
   if (named.size > 0) {
     const ofNamed = passagesOfArticles(db, [...named], MAX_LIMIT);
@@ -110,6 +115,31 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
     .slice(0, limit)
     .map(({ id, score }) => toHit(records.get(id)!, score));
   return { hits, questionWords: results[0]?.words ?? 0 };
+}
+
+/**
+ * A question that asks what something is ("what is openai even") is best answered where an
+ * article introduces it; such passages, among the subject's best lexical matches, go first.
+ */
+function preferDefinitions(
+  db: Db,
+  question: string,
+  stats: CorpusStats,
+  fused: { id: number; score: number }[],
+  records: Map<number, PassageRecord>,
+): { id: number; score: number }[] {
+  const subject = definitionSubject(question);
+  if (!subject) return fused;
+  // Only passages with every known word of the subject: "Musk's Colossus project" is not defined by "Musk, the CEO".
+  const defining = lexicalSearch(db, subject.join(' '), stats, DEFINITION_CANDIDATES).hits.filter(
+    (h) => h.signals.coverage >= 0.999 && introducesSubject(h.passage.text, subject),
+  );
+  if (defining.length === 0) return fused;
+  for (const hit of defining) records.set(hit.passage.rowid, hit.passage);
+  const top = fused[0]?.score ?? 1;
+  const first = defining.map((h, i) => ({ id: h.passage.rowid, score: top * 2 - i * 1e-6 }));
+  const firstIds = new Set(first.map((e) => e.id));
+  return [...first, ...fused.filter((e) => !firstIds.has(e.id))];
 }
 
 /** Turns a fused candidate into a hit with its signals. */

@@ -87,4 +87,12 @@ describe('retrieval stages on the bundled corpus', () => {
     const scores = hits.map((h) => h.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
+
+  it('answers "what is X" from where an article introduces X, and only X', () => {
+    const [top] = retrievePassages(core.db, 'whats openai?').hits;
+    expect(top?.text).toContain('OpenAI, a research organization co-founded by Sam Altman');
+    // "Musk, the CEO of …" introduces Musk, not his Colossus project.
+    const [colossus] = retrievePassages(core.db, "What is Musk's Colossus project?").hits;
+    expect(colossus?.text).toContain('Colossus');
+  });
 });

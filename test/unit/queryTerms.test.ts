@@ -1,3 +1,4 @@
+import { definitionSubject, introducesSubject } from '../../src/retrieval/definitions.js';
 import { cognates } from '../../src/retrieval/cognates.js';
 import { describe, expect, it } from 'vitest';
 import { buildMatchExpression, buildQueryWords, quoteFts } from '../../src/retrieval/queryTerms.js';
@@ -75,5 +76,21 @@ describe('cognates', () => {
     const [word] = buildQueryWords('Organisationen', 'de', ['de', 'en']);
     expect(word?.alternatives).toContain('organ'); // the English stem of "organization"
     expect(word?.inGlossary).toBe(false);
+  });
+});
+
+describe('definition questions', () => {
+  it('finds what a "what is X" question asks about, in English and German', () => {
+    expect(definitionSubject('whats Glydways?')).toEqual(['glydways']);
+    expect(definitionSubject("who's Elon Musk")).toEqual(['elon', 'musk']);
+    expect(definitionSubject('Was ist Applied Intuition?')).toEqual(['applied', 'intuition']);
+    expect(definitionSubject('why did Musk leave OpenAI?')).toBeNull();
+  });
+
+  it('recognizes where news text introduces something', () => {
+    expect(introducesSubject('OpenAI, a research organization co-founded by Sam Altman', ['openai'])).toBe(true);
+    expect(introducesSubject('und Glydways , ein Netzwerk von Roboterautos', ['glydways'])).toBe(true);
+    expect(introducesSubject('Colossus is a data centre in Memphis', ['colossus'])).toBe(true);
+    expect(introducesSubject('OpenAI released GPT-2, a language model', ['openai'])).toBe(false);
   });
 });
