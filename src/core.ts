@@ -13,6 +13,7 @@ import {
 } from './answer/postedAnswers.js';
 import { createRetriever } from './answer/retriever.js';
 import type { AskResult } from './answer/types.js';
+import { getCorpusVersion } from './corpus/corpusMeta.js';
 import { listSources, type SourcesListing } from './corpus/listSources.js';
 import { createReloadCoordinator } from './corpus/reloadCoordinator.js';
 import type { ReloadReport } from './corpus/reloadCorpus.js';
@@ -108,7 +109,7 @@ export function createCore(deps: CoreDeps): FeudCore {
 
   return {
     model: model?.model ?? null,
-    retrieve: async (question, options) => (await retrieve(question, options?.limit ?? 5, null)).hits,
+    retrieve: async (question, options) => (await retrieve(question, options?.limit ?? 5, getCorpusVersion(db))).hits,
     ask: (question, options) =>
       answerQuestion(answering, question, options).catch((error: unknown) =>
         internalError(logger, error, question, options),

@@ -52,9 +52,17 @@ describe('eval with query translation by a model', () => {
     expect(report.byKind['same-language']!.recallAt5).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('caches translations per question and corpus version', async () => {
-    const before = fake.requests.filter(isTranslationRequest).length;
-    await core.retrieve('What is Merge Labs?');
-    expect(fake.requests.filter(isTranslationRequest).length).toBe(before);
+  it('caches translations per question and corpus version; search translates as ask does', async () => {
+    const translations = () => fake.requests.filter(isTranslationRequest).length;
+    // Asked by the eval: its translations are cached already.
+    const before = translations();
+    await core.retrieve("What did Ilya Sutskever's email say about Musk?");
+    expect(translations()).toBe(before);
+    // Not asked yet: a search translates it once (as ask would), then uses the cache.
+    TRANSLATIONS['Who wrote the email about Musk leaving?'] = { en: 'email Musk leaving', de: 'E-Mail Musk Abgang' };
+    await core.retrieve('Who wrote the email about Musk leaving?');
+    expect(translations()).toBe(before + 1);
+    await core.retrieve('Who wrote the email about Musk leaving?');
+    expect(translations()).toBe(before + 1);
   });
 });
