@@ -67,13 +67,6 @@ export class AnswerFieldReader {
   }
 }
 
-/** The "answer" field of a (possibly incomplete) structured reply, decoded as far as it has come. */
-export function partialAnswerField(buffer: string): string {
-  const reader = new AnswerFieldReader();
-  reader.push(buffer);
-  return reader.text;
-}
-
 /** Progress past this is not shown: a Discord embed description holds 4,096 characters. */
 export const PROGRESS_MAX_CHARS = 4_000;
 /** Below this length every change is shown; above it, only growth by an eighth (see `progressReporter`). */

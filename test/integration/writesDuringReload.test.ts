@@ -15,15 +15,21 @@ import {
   writeArticle,
 } from '../helpers/corpus.js';
 
+/** A core on a database file with a reload connection of its own, as the bot runs it, and a corpus to edit. */
+function fileBackedCore() {
+  const dir = tempDir();
+  const corpus = copyOfBundledCorpus();
+  const dbPath = join(dir.path, 'feudbot.db');
+  const db = openDatabase(dbPath);
+  migrate(db);
+  const writer = openDatabase(dbPath);
+  const core = createCore({ db, writer, corpusDir: BUNDLED_CORPUS, logger: silentLogger });
+  return { dir, corpus, dbPath, db, writer, core };
+}
+
 describe('questions during a reload', () => {
   it('are answered from the old corpus while the reload transaction is open, and their writes land after it', async () => {
-    const dir = tempDir();
-    const corpus = copyOfBundledCorpus();
-    const dbPath = join(dir.path, 'feudbot.db');
-    const db = openDatabase(dbPath);
-    migrate(db);
-    const writer = openDatabase(dbPath);
-    const core = createCore({ db, writer, corpusDir: BUNDLED_CORPUS, logger: silentLogger });
+    const { dir, corpus, db, writer, core } = fileBackedCore();
     try {
       await core.reload();
       for (let i = 0; i < 400; i++) {
@@ -95,13 +101,7 @@ describe('questions during a reload', () => {
   });
 
   it('a backup taken during a reload is whole and holds the old corpus or the new one (issue 14)', async () => {
-    const dir = tempDir();
-    const corpus = copyOfBundledCorpus();
-    const dbPath = join(dir.path, 'feudbot.db');
-    const db = openDatabase(dbPath);
-    migrate(db);
-    const writer = openDatabase(dbPath);
-    const core = createCore({ db, writer, corpusDir: BUNDLED_CORPUS, logger: silentLogger });
+    const { dir, corpus, dbPath, writer, core } = fileBackedCore();
     const inBackup = (file: string) => {
       const copy = new Database(file, { readonly: true });
       try {

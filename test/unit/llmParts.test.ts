@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { citedNumbers, parsePlainAnswer, parseStructuredAnswer } from '../../src/llm/answerFormat.js';
 import { BusyError, createLimiter } from '../../src/llm/limiter.js';
 import { capWords } from '../../src/llm/modelAnswerer.js';
-import { AnswerFieldReader, partialAnswerField, progressReporter } from '../../src/llm/streamedAnswer.js';
+import { AnswerFieldReader, progressReporter } from '../../src/llm/streamedAnswer.js';
+
+/** The answer field of a reply that has arrived this far, read in one piece. */
+function partialAnswerField(buffer: string): string {
+  const reader = new AnswerFieldReader();
+  reader.push(buffer);
+  return reader.text;
+}
 import { sanitizeModelText, verifyCitations } from '../../src/llm/verifyCitations.js';
 import type { SearchHit } from '../../src/retrieval/searchPassages.js';
 import { createLogger } from '../../src/logger.js';
