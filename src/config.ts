@@ -78,6 +78,11 @@ const schema = z.object({
   EMBEDDINGS_API_KEY: text,
   EMBEDDINGS_TIMEOUT_MS: integer(1_000, 600_000, 'a whole number of milliseconds between 1000 and 600000, e.g. 20000'),
 
+  ARTICLE_FETCH_ALLOW_PRIVATE: z.preprocess(
+    blankAsUnset,
+    z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+  ),
+
   DISCORD_TOKEN: text,
   DISCORD_APPLICATION_ID: z.preprocess(blankAsUnset, snowflake.optional()),
   DISCORD_GUILD_ID: z.preprocess(blankAsUnset, snowflake.optional()),
@@ -110,6 +115,8 @@ export interface Config {
     readonly apiKey: string | undefined;
     readonly timeoutMs: number;
   } | null;
+  /** Article links may lead to private and local addresses (a news mirror on the operator's network). */
+  readonly articleFetchAllowPrivate: boolean;
   readonly discord: {
     readonly token: string | undefined;
     readonly applicationId: string | undefined;
@@ -160,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, installDir = IN
           timeoutMs: e.EMBEDDINGS_TIMEOUT_MS ?? 20_000,
         }
       : null,
+    articleFetchAllowPrivate: e.ARTICLE_FETCH_ALLOW_PRIVATE === 'true',
     discord: {
       token: e.DISCORD_TOKEN,
       applicationId: e.DISCORD_APPLICATION_ID,

@@ -1,5 +1,11 @@
 import { answerQuestion, type AskOptions } from './answer/answerQuestion.js';
 import { pruneAnswerCache } from './answer/answerStore.js';
+import type { AddressPolicy } from './articles/addressPolicy.js';
+import { type ArticleActions, createArticleActions } from './articles/articleActions.js';
+import type { ArticleDraft } from './articles/articleDraft.js';
+import type { Actor, ArticlePreview } from './articles/corpusEditor.js';
+import type { FetchLimits } from './articles/fetchPage.js';
+import type { ArticleSource } from './articles/prepareArticle.js';
 import { say } from './i18n/words.js';
 import {
   currentVote,
@@ -32,6 +38,7 @@ import { detectLanguage } from './text/detectLanguage.js';
 import type { Language } from './text/languages.js';
 
 export type { PostedAnswer, Vote } from './answer/postedAnswers.js';
+export type { Actor, ArticleDraft, ArticlePreview, ArticleSource };
 export type { AskOptions };
 
 /**
@@ -39,7 +46,7 @@ export type { AskOptions };
  * answers a chat posted with their votes. It knows nothing of Discord or of the
  * terminal; callers format what it returns. The database stays inside.
  */
-export interface FeudCore {
+export interface FeudCore extends ArticleActions {
   /** The model's name when answers come from a model, else null. */
   readonly model: string | null;
   /** Search as `ask` does: with a model, its translations of the question are fused in. */
@@ -82,6 +89,9 @@ export interface CoreDeps {
   readonly embedInBackground?: boolean;
   /** How the rankings are merged (default: weighted sum; see README, "Semantic search"). */
   readonly fusion?: FusionMethod;
+  /** Which addresses article links may lead to (default: public internet only). */
+  readonly fetchPolicy?: AddressPolicy;
+  readonly fetchLimits?: FetchLimits;
 }
 
 /** The core's parts wired together: every behaviour lives in the modules named here. */
@@ -116,6 +126,7 @@ export function createCore(deps: CoreDeps): FeudCore {
       ),
     sources: (language) => listSources(db, language),
     reload,
+    ...createArticleActions({ ...deps, reload, logger, write }),
     ...postedAnswers(db, write),
     write,
     embeddings: () => semantic?.status() ?? null,

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { privateAddressesToo, publicAddressesOnly, type AddressPolicy } from './articles/addressPolicy.js';
 import type { Config } from './config.js';
 import { UserFacingError } from './errors.js';
 import { createCore, type FeudCore } from './core.js';
@@ -20,6 +21,8 @@ export interface OpenCoreOptions {
   readonly limiter?: Limiter;
   readonly embedder?: Embedder;
   readonly embedInBackground?: boolean;
+  /** Which addresses article links may lead to (default: public internet only). */
+  readonly fetchPolicy?: AddressPolicy;
   /** Ingest the corpus folder when the index has none yet (default true; the ingest command does it itself, to report it). */
   readonly ingestOnFirstUse?: boolean;
 }
@@ -65,6 +68,7 @@ export function openCoreFromConfig(
     model: modelFromConfig(config.openai),
     embedder: embedderFromConfig(config.embeddings),
     limiter: createLimiter(config.openai.maxConcurrency, config.openai.maxQueue),
+    fetchPolicy: config.articleFetchAllowPrivate ? privateAddressesToo : publicAddressesOnly,
     ...(options.embedInBackground !== undefined ? { embedInBackground: options.embedInBackground } : {}),
     ...(options.ingestOnFirstUse !== undefined ? { ingestOnFirstUse: options.ingestOnFirstUse } : {}),
   });

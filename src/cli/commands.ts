@@ -3,6 +3,7 @@ import type { FeudCore } from '../core.js';
 import { readEvalQuestions, runEval } from '../evaluation/runEval.js';
 import { MAX_LIMIT } from '../retrieval/searchPassages.js';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type Language } from '../text/languages.js';
+import { addArticle, type Confirm, removeArticle } from './articleCommands.js';
 import { formatAnswer, formatEval, formatReload, formatSearch, formatSources } from './formatText.js';
 import { askJson, reloadJson, searchJson, sourcesJson } from './jsonShapes.js';
 
@@ -15,6 +16,7 @@ export interface CommandLine {
     readonly corpus?: string | undefined;
     readonly questions?: string | undefined;
     readonly 'allow-empty': boolean;
+    readonly yes: boolean;
   };
   readonly rest: readonly string[];
 }
@@ -22,7 +24,12 @@ export interface CommandLine {
 /** The command line was wrong; the message says how. */
 export class UsageError extends Error {}
 
-type Command = (core: FeudCore, line: CommandLine, print: (json: unknown, text: string) => void) => Promise<void>;
+type Command = (
+  core: FeudCore,
+  line: CommandLine,
+  print: (json: unknown, text: string) => void,
+  confirm: Confirm,
+) => Promise<void>;
 
 /** The commands that run on a core (`migrate` runs before one can be opened). */
 export const CORE_COMMANDS = {
@@ -51,6 +58,15 @@ export const CORE_COMMANDS = {
     const limit = positiveInteger(values.limit, 'limit') ?? 5;
     const report = await runEval(core, readEvalQuestions(values.questions), limit);
     print(report, formatEval(report));
+  },
+  async add(core, { values, rest }, print, confirm) {
+    if (rest.length !== 1)
+      throw new UsageError('add needs one link or file, e.g. feudbot add https://example.com/news/article');
+    await addArticle(core, rest[0]!, values.yes, print, confirm);
+  },
+  async remove(core, { rest }, print) {
+    if (rest.length !== 1) throw new UsageError('remove needs the id of an article (see feudbot sources)');
+    await removeArticle(core, rest[0]!, print);
   },
 } satisfies Record<string, Command>;
 

@@ -7,6 +7,7 @@ import { migrate } from '../db/migrate.js';
 import { createLogger } from '../logger.js';
 import { openCoreFromConfig } from '../openCore.js';
 import { checkHealth } from './health.js';
+import type { Confirm } from './articleCommands.js';
 import { type CommandLine, CORE_COMMANDS, corpusDirOf, isCoreCommand, UsageError } from './commands.js';
 
 export { UsageError };
@@ -18,6 +19,8 @@ Usage:
   feudbot search "<question>" [--json] [--limit N]
   feudbot sources [--json] [--language en|de]
   feudbot ingest [--corpus DIR] [--allow-empty] [--json]
+  feudbot add <url|file> [--yes] [--json]   add an article to the corpus folder (a preview first)
+  feudbot remove <id> [--json]              delete an article's file from the corpus folder
   feudbot migrate
   feudbot backup FILE       a consistent copy of the live database (safe while the bot runs)
   feudbot health            exit 0 when the database holds a corpus and a running bot is connected
@@ -31,6 +34,8 @@ export const EXIT_USAGE = 2;
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** A yes/no question at the terminal (add's preview); absent when no one is there to answer. */
+  confirm?: Confirm;
 }
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
@@ -63,8 +68,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
     ingestOnFirstUse: command !== 'ingest',
   });
   try {
-    await CORE_COMMANDS[command](core, line, (json, text) =>
-      io.out(line.values.json ? JSON.stringify(json, null, 2) : text),
+    await CORE_COMMANDS[command](
+      core,
+      line,
+      (json, text) => io.out(line.values.json ? JSON.stringify(json, null, 2) : text),
+      line.values.json ? undefined : io.confirm,
     );
     return 0;
   } finally {
@@ -83,6 +91,7 @@ function parseCommandLine(argv: string[]): CommandLine & { command: string | und
       corpus: { type: 'string' },
       questions: { type: 'string' },
       'allow-empty': { type: 'boolean', default: false },
+      yes: { type: 'boolean', short: 'y', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

@@ -23,7 +23,16 @@ export interface ReloadCoordinatorDeps {
   readonly afterReload?: (report: ReloadReport) => void;
 }
 
-export type Reload = (dir?: string, options?: { allowEmpty?: boolean }) => Promise<ReloadReport>;
+export interface ReloadOptions {
+  readonly allowEmpty?: boolean;
+  /**
+   * Changes the folder first, in the reload's turn: no other reload or change runs between
+   * it and the read that follows (an article added or removed). When it throws, nothing is reloaded.
+   */
+  readonly change?: (dir: string) => Promise<void>;
+}
+
+export type Reload = (dir?: string, options?: ReloadOptions) => Promise<ReloadReport>;
 
 /**
  * Reloads one at a time (a second waits for the first, whatever its outcome). The folder
@@ -36,6 +45,7 @@ export function createReloadCoordinator(deps: ReloadCoordinatorDeps): Reload {
 
   return (dir = deps.corpusDir, options = {}) => {
     const run = async () => {
+      await options.change?.(dir);
       // Reading the folder holds no lock: saved answers and votes are written meanwhile.
       const read = await readCorpusForReload(conn, dir);
       return gate.hold(async () => {
