@@ -1,10 +1,11 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { normalizeArticleUrl } from '../corpus/articleFile.js';
 import { UserFacingError } from '../errors.js';
 import { detectLanguage } from '../text/detectLanguage.js';
 import { isSupportedLanguage, LANGUAGE_NAMES, type Language } from '../text/languages.js';
 import { type ArticleDraft, wordCount } from './articleDraft.js';
+import type { DomDocument, DomElement, DomNode } from './dom.js';
+import { byline, clean, dateOnly, hostOf, readMetadata } from './pageMetadata.js';
 
 /** Fewer words than this is a teaser, a paywall or a login page, not an article. */
 export const MIN_ARTICLE_WORDS = 80;
@@ -20,28 +21,6 @@ export const MAX_DEPTH = 200;
 /** Elements whose content is never article text; dropped before anything is counted or read. */
 // JSON-LD scripts stay: Readability reads the headline, author, publisher and date from them.
 const NEVER_TEXT = 'script:not([type="application/ld+json"]), style, noscript, template, svg, iframe, object, canvas';
-
-/**
- * The little of the DOM this module uses. The project compiles without the DOM library
- * (it is a server), so linkedom's and Readability's DOM types are described here.
- */
-interface DomNode {
-  readonly nodeType: number;
-  readonly nodeName: string;
-  readonly textContent: string | null;
-  readonly childNodes: ArrayLike<DomNode>;
-}
-interface DomElement extends DomNode {
-  readonly children: ArrayLike<DomElement>;
-  remove(): void;
-  getAttribute(name: string): string | null;
-  querySelector(selector: string): DomElement | null;
-  querySelectorAll(selector: string): Iterable<DomElement>;
-}
-interface DomDocument extends DomElement {
-  readonly title: string;
-  readonly documentElement: DomElement;
-}
 
 /** Elements that start and end a paragraph of the corpus file. */
 const BLOCKS = new Set(
@@ -105,40 +84,6 @@ function checkSize(document: DomDocument): void {
   }
 }
 
-interface PageMetadata {
-  title: string | null;
-  siteName: string | null;
-  author: string | null;
-  published: string | null;
-  lang: string | null;
-  canonical: string | null;
-}
-
-function readMetadata(document: DomDocument, pageUrl: string | null): PageMetadata {
-  const metaContent = (...keys: string[]): string | null => {
-    for (const key of keys) {
-      const el = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-      const value = clean(el?.getAttribute('content'));
-      if (value) return value;
-    }
-    return null;
-  };
-  const link = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent('og:url');
-  const author = metaContent('author', 'article:author', 'parsely-author', 'dc.creator');
-  return {
-    title: metaContent('og:title', 'twitter:title'),
-    siteName: metaContent('og:site_name', 'application-name'),
-    // article:author is often a profile URL, which says nothing as a name.
-    author: author && !/^https?:/i.test(author) ? byline(author) : null,
-    published:
-      metaContent('article:published_time', 'datePublished', 'date', 'dc.date', 'pubdate') ??
-      clean(document.querySelector('time[datetime]')?.getAttribute('datetime')),
-    lang:
-      clean(document.documentElement.getAttribute('lang')) ?? metaContent('og:locale', 'language', 'content-language'),
-    canonical: absoluteUrl(link, pageUrl) ?? (pageUrl ? normalizeArticleUrl(pageUrl) : null),
-  };
-}
-
 /**
  * The article's text as paragraphs separated by blank lines, whitespace collapsed: a
  * paragraph ends wherever a block element starts or ends, so text is never lost when
@@ -175,16 +120,6 @@ function firstWords(text: string): string {
   return words.length > 12 ? `${words.slice(0, 12).join(' ')}…` : text;
 }
 
-function clean(value: string | null | undefined): string | null {
-  const text = value?.replace(/\s+/g, ' ').trim();
-  return text ? text : null;
-}
-
-function byline(value: string | null | undefined): string | null {
-  const text = clean(value)?.replace(/^(by|von)\s+/i, '');
-  return text ? text.slice(0, 200) : null;
-}
-
 /** The language the page declares ("de-DE" → de), else the one its text is in; refused when unsupported. */
 function pageLanguage(declared: string | null, body: string): Language {
   const code = declared?.toLowerCase().split(/[-_]/)[0] ?? '';
@@ -192,30 +127,4 @@ function pageLanguage(declared: string | null, body: string): Language {
   if (isSupportedLanguage(code)) return code;
   const supported = Object.values(LANGUAGE_NAMES).join(' and ');
   throw new UserFacingError(`The page is in "${declared}"; the bot answers from articles in ${supported} only.`);
-}
-
-/** 2024-05-01T10:00:00Z → 2024-05-01; anything that is not a date → null (the moderator can add it). */
-function dateOnly(value: string | null): string | null {
-  const match = value ? /^(\d{4}-\d{2}-\d{2})/.exec(value) : null;
-  if (match) return match[1]!;
-  const parsed = value ? new Date(value) : null;
-  return parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString().slice(0, 10) : null;
-}
-
-function absoluteUrl(href: string | null | undefined, base: string | null): string | null {
-  if (!href) return null;
-  try {
-    return normalizeArticleUrl(new URL(href, base ?? undefined).href);
-  } catch {
-    return null;
-  }
-}
-
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null;
-  } catch {
-    return null;
-  }
 }
