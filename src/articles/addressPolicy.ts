@@ -23,3 +23,8 @@ export const privateAddressesToo: AddressPolicy = (address) => {
   const range = ipaddr.process(address).range();
   return range !== 'multicast' && range !== 'unspecified' && range !== 'broadcast';
 };
+
+/** An address as a person reads it: an IPv4-mapped IPv6 address shown as the IPv4 address it carries. */
+export function readableAddress(address: string): string {
+  return ipaddr.isValid(address) ? ipaddr.process(address).toString() : address;
+}

@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction, type Socket } from 'node:net';
 import { UserFacingError } from '../errors.js';
-import type { AddressPolicy } from './addressPolicy.js';
+import { type AddressPolicy, readableAddress } from './addressPolicy.js';
 
 /** Why a page was not fetched, in words a moderator can act on. */
 export class FetchRefusedError extends UserFacingError {}
@@ -140,7 +140,7 @@ function checkedLookup(policy: AddressPolicy): LookupFunction {
 
 function refusedAddress(address: string): FetchRefusedError {
   return new FetchRefusedError(
-    `The address leads to ${address}, a private or local network address; the bot only fetches public web pages (an operator can allow a private news mirror with ARTICLE_FETCH_ALLOW_PRIVATE=true).`,
+    `The address leads to ${readableAddress(address)}, a private or local network address; the bot only fetches public web pages (an operator can allow a private news mirror with ARTICLE_FETCH_ALLOW_PRIVATE=true).`,
   );
 }
 

@@ -1,16 +1,18 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
-import { BUNDLED_CORPUS, tempDir } from '../helpers/corpus.js';
+import { readdirSync } from 'node:fs';
+import { BUNDLED_CORPUS, copyOfBundledCorpus, tempDir } from '../helpers/corpus.js';
+import { type PageServer, startPageServer } from '../helpers/pageServer.js';
 
 /** The CLI's logic in this process: the same main(argv, env, io) the binary runs, with its output captured. */
-async function cli(argv: string[], env: Record<string, string>) {
+async function cli(argv: string[], env: Record<string, string>, confirm?: (prompt: string) => Promise<boolean>) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(
     argv,
     { LOG_LEVEL: 'silent', ...env },
-    { out: (t) => out.push(t), err: (t) => err.push(t) },
+    { out: (t) => out.push(t), err: (t) => err.push(t), ...(confirm ? { confirm } : {}) },
   );
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
@@ -62,5 +64,52 @@ describe('feudbot CLI (in process)', () => {
     ) as Record<string, unknown>;
     expect(answered).toMatchObject({ answered: true });
     expect(answered.refusal).toBeUndefined();
+  });
+
+  describe('add and remove', () => {
+    let corpus: { path: string; cleanup: () => void };
+    let site: PageServer;
+    beforeEach(async () => {
+      corpus = copyOfBundledCorpus();
+      site = await startPageServer();
+      // The page server is on 127.0.0.1: the operator's switch for a private news mirror lets it through.
+      env = { ...env, CORPUS_DIR: corpus.path, ARTICLE_FETCH_ALLOW_PRIVATE: 'true' };
+    });
+    afterEach(async () => {
+      await site.close();
+      corpus.cleanup();
+    });
+
+    it('add shows the preview and adds only when confirmed or told --yes; remove deletes', async () => {
+      const link = `${site.origin}/de/prozess`;
+      // Nobody at a terminal and no --yes: the preview, and nothing added.
+      const out: string[] = [];
+      await expect(
+        runCli(['add', link], { LOG_LEVEL: 'silent', ...env }, { out: (t) => out.push(t), err: () => undefined }),
+      ).rejects.toThrow(/Not added. Run again with --yes/);
+      expect(out.join('\n')).toMatch(
+        /Title: +Musk gegen OpenAI: Der Prozess rückt näher\nPublisher: +Beispiel-Rundschau/,
+      );
+      expect(readdirSync(corpus.path)).toHaveLength(6);
+
+      const prompts: string[] = [];
+      const confirmed = await cli(['add', link], env, async (prompt) => (prompts.push(prompt), true));
+      expect(confirmed.code).toBe(0);
+      expect(prompts[0]).toMatch(/Language: +German[\s\S]*Add it\? \[y\/N\]/);
+      expect(confirmed.stdout).toMatch(/^Added beispiel-rundschau-musk-gegen-openai-der-prozess/);
+
+      await expect(cli(['add', link, '--yes'], env)).rejects.toThrow(/already in the corpus as beispiel-rundschau/);
+      const other = JSON.parse(
+        (await cli(['add', `${site.origin}/en/openai-board-rejects-bid`, '--yes', '--json'], env)).stdout,
+      ) as { id: string; reload: { added: string[] } };
+      expect(other).toMatchObject({ added: true, preview: { language: 'en', publisher: 'The Example Ledger' } });
+      expect(other.reload.added).toEqual([other.id]);
+
+      const removed = JSON.parse((await cli(['remove', other.id, '--json'], env)).stdout);
+      expect(removed).toMatchObject({ removed: true, id: other.id, reload: { removed: [other.id] } });
+      const sources = JSON.parse((await cli(['sources', '--json'], env)).stdout) as { articles: { id: string }[] };
+      expect(sources.articles.map((a) => a.id)).not.toContain(other.id);
+      expect(sources.articles).toHaveLength(6);
+    });
   });
 });
