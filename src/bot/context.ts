@@ -1,5 +1,6 @@
 import type { FeudCore } from '../core.js';
 import type { Logger } from '../logger.js';
+import type { ArticleDrafts } from './articleDrafts.js';
 import type { Cooldown } from './cooldown.js';
 import type { Turns } from './turns.js';
 
@@ -21,6 +22,8 @@ export interface BotContext {
   readonly cooldown: Cooldown;
   /** Answers take turns so that acknowledgements of other questions go out in between. */
   readonly turns: Turns;
+  /** Article previews waiting for a moderator's Add or Cancel. */
+  readonly drafts: ArticleDrafts;
   readonly state: {
     /** Questions being answered now. */
     inFlight: number;

@@ -2,6 +2,7 @@ import { Client, type ClientOptions, Events, GatewayCloseCodes, GatewayIntentBit
 import type { FeudCore } from '../core.js';
 import type { Logger } from '../logger.js';
 import type { BotContext, BotSettings } from './context.js';
+import { ArticleDrafts } from './articleDrafts.js';
 import { createCooldown } from './cooldown.js';
 import { keepStatusFile } from './statusFile.js';
 import { createTurns } from './turns.js';
@@ -66,6 +67,7 @@ export function createBot(deps: BotDeps): Bot {
     logger: deps.logger,
     cooldown: createCooldown(deps.settings.cooldownSeconds),
     turns: createTurns(),
+    drafts: new ArticleDrafts(),
     state: { inFlight: 0, shuttingDown: false },
   };
   const pending = new Set<Promise<void>>();

@@ -5,17 +5,29 @@ import { CUSTOM_ID_MAX } from './limits.js';
 /** What a button asks for: every custom_id the bot puts on a button is built and read here. */
 export type ButtonAction =
   | { readonly kind: 'quotes'; readonly answerId: number }
+  /** On an article's preview: add it, correct its fields (opens a modal, whose submit carries `articleFields`), or drop it. */
+  | { readonly kind: 'articleAdd' | 'articleEdit' | 'articleCancel' | 'articleFields'; readonly draft: string }
+  | { readonly kind: 'articleRemove'; readonly articleId: string }
+  | { readonly kind: 'articleKeep' }
   | { readonly kind: 'vote'; readonly answerId: number; readonly vote: Vote }
   | { readonly kind: 'sources'; readonly page: number; readonly language: Language | undefined };
 
-/** The custom_id of a button that does `action`. */
+const DRAFT_KINDS = ['articleAdd', 'articleEdit', 'articleCancel', 'articleFields'] as const;
+
+/** The custom_id of a button (or a modal) that does `action`. */
 export function customId(action: ButtonAction): string {
   const id =
     action.kind === 'quotes'
       ? `quotes:${action.answerId}`
       : action.kind === 'vote'
         ? `vote:${action.answerId}:${action.vote}`
-        : `sources:${action.page}:${action.language ?? 'all'}`;
+        : action.kind === 'sources'
+          ? `sources:${action.page}:${action.language ?? 'all'}`
+          : action.kind === 'articleRemove'
+            ? `articleRemove:${action.articleId}`
+            : action.kind === 'articleKeep'
+              ? 'articleKeep'
+              : `${action.kind}:${action.draft}`;
   // Discord refuses a component whose custom_id is longer (its message components reference).
   if (id.length > CUSTOM_ID_MAX) throw new Error(`custom_id longer than ${CUSTOM_ID_MAX}: ${id}`);
   return id;
@@ -24,6 +36,11 @@ export function customId(action: ButtonAction): string {
 /** The action a custom_id names, or null for one this bot never made (or a forged one). */
 export function parseCustomId(id: string): ButtonAction | null {
   const [kind, a, b, ...more] = id.split(':');
+  if (kind === 'articleKeep' && a === undefined) return { kind };
+  if (kind === 'articleRemove' && a !== undefined && b === undefined && /^[a-z0-9][a-z0-9-]{0,79}$/.test(a))
+    return { kind, articleId: a };
+  const draftKind = DRAFT_KINDS.find((k) => k === kind);
+  if (draftKind && a !== undefined && b === undefined && /^[0-9a-f]{16}$/.test(a)) return { kind: draftKind, draft: a };
   if (more.length > 0 || a === undefined || !/^\d{1,16}$/.test(a)) return null;
   const n = Number(a);
   if (kind === 'quotes' && b === undefined) return { kind, answerId: n };

@@ -12,3 +12,10 @@ export const MESSAGE_CONTENT_MAX = 2000;
 export const CUSTOM_ID_MAX = 100;
 /** The longest question /ask takes (our own limit, set on the option so Discord enforces it too). */
 export const QUESTION_MAX = 300;
+/** Autocomplete: at most 25 choices, each name and value at most 100 characters (application commands reference). */
+export const AUTOCOMPLETE_CHOICES_MAX = 25;
+export const CHOICE_NAME_MAX = 100;
+/** A text input's value in a modal (component reference: max_length up to 4000). */
+export const TEXT_INPUT_MAX = 4000;
+/** An interaction token is valid for 15 minutes (receiving-and-responding reference); a preview ends before it. */
+export const INTERACTION_TOKEN_MS = 15 * 60_000;

@@ -1,12 +1,15 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import type { ChatInputCommandInteraction } from 'discord.js';
+import type { BaseInteraction } from 'discord.js';
 
 /**
- * Whether the member who ran the command may use moderator commands: Manage Server, or a
+ * Whether the member who ran the command (or clicked its button) may use moderator commands: Manage Server, or a
  * role listed in MODERATOR_ROLE_IDS. Checked at run time because server admins can make a
  * command visible to anyone in the integration settings.
  */
-export function isModerator(interaction: ChatInputCommandInteraction, moderatorRoleIds: readonly string[]): boolean {
+export function isModerator(
+  interaction: Pick<BaseInteraction, 'memberPermissions' | 'member'>,
+  moderatorRoleIds: readonly string[],
+): boolean {
   if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
   const roles = interaction.member?.roles;
   if (!roles) return false;

@@ -9,6 +9,8 @@ import {
 import { type CommandName, isCommandName } from './commands/definitions.js';
 import { UserFacingError } from '../errors.js';
 import type { BotContext } from './context.js';
+import { handleArticle, handleArticleAutocomplete } from './handlers/article.js';
+import { handleArticleModal } from './handlers/articleButtons.js';
 import { handleAsk } from './handlers/ask.js';
 import { handleButton } from './handlers/buttons.js';
 import { handleReload } from './handlers/reload.js';
@@ -24,6 +26,7 @@ const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
   ask: handleAsk,
   sources: handleSources,
   reload: handleReload,
+  article: handleArticle,
 };
 
 /**
@@ -39,6 +42,12 @@ export async function routeInteraction(interaction: Interaction, ctx: BotContext
       await COMMAND_HANDLERS[name](interaction, ctx);
     } else if (interaction.isButton()) {
       if (!(await handleButton(interaction, ctx))) throw new Error(`no handler for button ${interaction.customId}`);
+    } else if (interaction.isModalSubmit()) {
+      if (!(await handleArticleModal(interaction, ctx)))
+        throw new Error(`no handler for modal ${interaction.customId}`);
+    } else if (interaction.isAutocomplete()) {
+      // Only /article remove has an option that completes.
+      await handleArticleAutocomplete(interaction, ctx);
     } else {
       return;
     }
@@ -58,7 +67,7 @@ async function reportFailure(interaction: Interaction, ctx: BotContext, error: u
     interactionId: interaction.id,
     type: interaction.type,
     command: interaction.isChatInputCommand() ? interaction.commandName : undefined,
-    customId: interaction.isButton() ? interaction.customId : undefined,
+    customId: interaction.isButton() || interaction.isModalSubmit() ? interaction.customId : undefined,
     userId: interaction.user.id,
     guildId: interaction.guildId,
     channelId: interaction.channelId,

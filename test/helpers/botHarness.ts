@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { APIMessage } from 'discord-api-types/v10';
+import type { AddressPolicy } from '../../src/articles/addressPolicy.js';
 import { createBot, type Bot } from '../../src/bot/createBot.js';
 import { deployCommands } from '../../src/bot/commands/deployCommands.js';
 import type { BotSettings } from '../../src/bot/context.js';
@@ -38,6 +39,8 @@ export async function startHarness(
     model?: ChatModel;
     /** The model's deadline: short, so that a hanging fake costs a test little (default 1 s). */
     modelTimeoutMs?: number;
+    /** Which addresses article links may reach (default: the bot's own default, public only). */
+    fetchPolicy?: AddressPolicy;
   } = {},
 ): Promise<Harness> {
   const discord = await startFakeDiscord();
@@ -48,6 +51,7 @@ export async function startHarness(
     corpusDir: corpus.path,
     logger: silentLogger,
     limiter: createLimiter(4, 1_000),
+    ...(options.fetchPolicy ? { fetchPolicy: options.fetchPolicy } : {}),
     ...(options.model ? { model: options.model } : {}),
     ...(options.openai
       ? {

@@ -42,6 +42,20 @@ export interface InteractionRecord {
   /** Every PATCH of the original message, in order. */
   readonly edits: Record<string, unknown>[];
   readonly followUps: APIMessage[];
+  /** The choices of an autocomplete answer (callback type 8). */
+  choices: { name: string; value: string | number }[] | null;
+  /** The modal the bot opened (callback type 9). */
+  modal: Record<string, unknown> | null;
+}
+
+/** A file a user uploaded, as Discord describes it in `resolved.attachments`. */
+export interface FakeAttachment {
+  readonly id: string;
+  readonly filename: string;
+  readonly size: number;
+  readonly url: string;
+  readonly proxy_url: string;
+  readonly content_type?: string;
 }
 
 export interface FakeUser {
@@ -79,8 +93,24 @@ export interface FakeDiscord {
     user: FakeUser,
     name: string,
     options?: Record<string, string | number | boolean>,
-    extra?: { locale?: string; channelId?: string },
+    extra?: { locale?: string; channelId?: string; subcommand?: string; attachments?: Record<string, FakeAttachment> },
   ): InteractionRecord;
+  /** A user types into an option with autocomplete. */
+  autocomplete(
+    user: FakeUser,
+    name: string,
+    focused: { subcommand?: string; option: string; value: string },
+  ): InteractionRecord;
+  /** A user submits a modal the bot opened from a message's button. */
+  submitModal(
+    user: FakeUser,
+    customId: string,
+    fields: Record<string, string>,
+    message: APIMessage,
+    extra?: { locale?: string },
+  ): InteractionRecord;
+  /** A file uploaded to Discord: its url is served by this fake, on loopback. */
+  upload(filename: string, bytes: Buffer, contentType?: string): FakeAttachment;
   /** Click a button on a message as a user. */
   click(user: FakeUser, customId: string, message: APIMessage, extra?: { locale?: string }): InteractionRecord;
   /** Make matching REST calls fail (429 with Retry-After, or 5xx). */
@@ -88,6 +118,21 @@ export interface FakeDiscord {
   /** Resolve when the predicate holds, checking after every REST call; reject after `ms`. */
   waitFor<T>(predicate: () => T | undefined | false | null, ms?: number, what?: string): Promise<T>;
   close(): Promise<void>;
+}
+
+/** Options as Discord nests them under a subcommand (option type 1), or as they are. */
+function subcommandOf(
+  subcommand: string | undefined,
+  options: APIApplicationCommandInteractionDataOption[],
+): APIApplicationCommandInteractionDataOption[] {
+  if (!subcommand) return options;
+  return [
+    {
+      name: subcommand,
+      type: ApplicationCommandOptionType.Subcommand,
+      options,
+    } as APIApplicationCommandInteractionDataOption,
+  ];
 }
 
 let snowflakeCounter = 0n;
@@ -142,6 +187,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const byToken = new Map<string, InteractionRecord>();
   const commands = new Map<string, RESTPostAPIApplicationCommandsJSONBody[]>();
   const faults: Fault[] = [];
+  const files = new Map<string, { bytes: Buffer; type: string | undefined }>();
   const waiters = new Set<() => void>();
   const sockets = new Set<Socket>();
   const clients = new Set<WebSocket>();
@@ -362,7 +408,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     }
 
     let m: RegExpExecArray | null;
-    if (method === 'GET' && path === '/gateway/bot') {
+    if (method === 'GET' && path.startsWith('/attachments/')) {
+      // Discord's file server: the bytes of an upload, as they were uploaded.
+      const file = files.get(path);
+      res.writeHead(file ? 200 : 404, file?.type ? { 'content-type': file.type } : {});
+      res.end(file?.bytes ?? '');
+    } else if (method === 'GET' && path === '/gateway/bot') {
       json(200, {
         url: `ws://127.0.0.1:${port()}`,
         shards: 1,
@@ -394,6 +445,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (type === 4 || type === 5)
         record.original = message(type === 4 ? data : { content: '', flags: data.flags ?? 0 }, record);
       if (type === 7) record.original = message(data, record);
+      if (type === 8) record.choices = (data.choices as InteractionRecord['choices']) ?? [];
+      if (type === 9) record.modal = data;
       if (url.searchParams.get('with_response') === 'true') {
         json(200, {
           interaction: { id: record.id, type: 2, response_message_id: record.original?.id },
@@ -441,6 +494,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       original: null,
       edits: [],
       followUps: [],
+      choices: null,
+      modal: null,
     };
     interactions.set(record.id, record);
     byToken.set(record.token, record);
@@ -497,6 +552,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     ready,
     slash(user, name, options = {}, extra = {}) {
       const record = newInteraction();
+      const attachments = extra.attachments ?? {};
       const typed = (value: string | number | boolean): ApplicationCommandOptionType =>
         typeof value === 'boolean'
           ? ApplicationCommandOptionType.Boolean
@@ -511,13 +567,74 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           name,
           type: ApplicationCommandType.ChatInput,
           guild_id: guildId,
-          options: Object.entries(options).map(
-            ([key, value]) => ({ name: key, type: typed(value), value }) as APIApplicationCommandInteractionDataOption,
-          ),
+          options: subcommandOf(extra.subcommand, [
+            ...Object.entries(options).map(([key, value]) => ({ name: key, type: typed(value), value })),
+            ...Object.entries(attachments).map(([key, file]) => ({
+              name: key,
+              type: ApplicationCommandOptionType.Attachment,
+              value: file.id,
+            })),
+          ] as APIApplicationCommandInteractionDataOption[]),
+          ...(Object.keys(attachments).length > 0
+            ? { resolved: { attachments: Object.fromEntries(Object.values(attachments).map((a) => [a.id, a])) } }
+            : {}),
         },
       } satisfies Partial<APIChatInputApplicationCommandInteraction> & Record<string, unknown>;
       deliver(payload);
       return record;
+    },
+    autocomplete(user, name, focused) {
+      const record = newInteraction();
+      const option = {
+        name: focused.option,
+        type: ApplicationCommandOptionType.String,
+        value: focused.value,
+        focused: true,
+      };
+      deliver({
+        ...baseInteraction(user, record, channelId, 'en-US'),
+        type: InteractionType.ApplicationCommandAutocomplete,
+        data: {
+          id: snowflake(),
+          name,
+          type: ApplicationCommandType.ChatInput,
+          guild_id: guildId,
+          options: subcommandOf(focused.subcommand, [option] as APIApplicationCommandInteractionDataOption[]),
+        },
+      });
+      return record;
+    },
+    submitModal(user, customId, fields, onMessage, extra = {}) {
+      const record = newInteraction();
+      deliver({
+        ...baseInteraction(user, record, onMessage.channel_id, extra.locale ?? 'en-US'),
+        type: InteractionType.ModalSubmit,
+        // Each field in a Label component, as Discord sends a modal built of labels.
+        data: {
+          custom_id: customId,
+          components: Object.entries(fields).map(([id, value], i) => ({
+            type: ComponentType.Label,
+            id: i * 2 + 1,
+            component: { type: ComponentType.TextInput, id: i * 2 + 2, custom_id: id, value },
+          })),
+        },
+        message: onMessage,
+      });
+      return record;
+    },
+    upload(filename, bytes, contentType) {
+      const id = snowflake();
+      const path = `/attachments/${id}/${filename}`;
+      files.set(path, { bytes, type: contentType });
+      const url = `http://127.0.0.1:${port()}${path}`;
+      return {
+        id,
+        filename,
+        size: bytes.byteLength,
+        url,
+        proxy_url: url,
+        ...(contentType ? { content_type: contentType } : {}),
+      };
     },
     click(user, customId, onMessage, extra = {}) {
       const record = newInteraction();

@@ -78,8 +78,71 @@ export const reloadCommand = {
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
+/** The names of /article's subcommands and options, for the definition and the handler alike. */
+export const ARTICLE_OPTIONS = { add: 'add', remove: 'remove', url: 'url', file: 'file', id: 'id' } as const;
+
+/**
+ * /article add url:<link> | file:<upload>, /article remove id:<id>: moderators only, hidden
+ * like /reload and checked again at run time.
+ */
+export const articleCommand = {
+  name: 'article' as const,
+  name_localizations: { de: 'artikel' },
+  description: 'Moderators: add an article from a link or a file, or remove one.',
+  description_localizations: { de: 'Moderatoren: einen Artikel per Link oder Datei hinzufügen oder einen entfernen.' },
+  type: ApplicationCommandType.ChatInput,
+  contexts: [InteractionContextType.Guild],
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: ARTICLE_OPTIONS.add,
+      name_localizations: { de: 'hinzufuegen' },
+      description: 'Add a news article from a link or an uploaded file; you see a preview first.',
+      description_localizations: { de: 'Einen Artikel per Link oder Datei hinzufügen; zuerst kommt eine Vorschau.' },
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: ARTICLE_OPTIONS.url,
+          name_localizations: { de: 'link' },
+          description: "The article's web address (http or https).",
+          description_localizations: { de: 'Die Webadresse des Artikels (http oder https).' },
+          max_length: 2000,
+        },
+        {
+          type: ApplicationCommandOptionType.Attachment,
+          name: ARTICLE_OPTIONS.file,
+          name_localizations: { de: 'datei' },
+          description: 'A saved web page, a Markdown article file or plain text (at most 512 KiB).',
+          description_localizations: {
+            de: 'Eine gespeicherte Webseite, eine Markdown-Artikeldatei oder Text (höchstens 512 KiB).',
+          },
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: ARTICLE_OPTIONS.remove,
+      name_localizations: { de: 'entfernen' },
+      description: 'Remove an article from the corpus (after a confirmation).',
+      description_localizations: { de: 'Einen Artikel aus dem Korpus entfernen (nach einer Rückfrage).' },
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: ARTICLE_OPTIONS.id,
+          description: "The article's id; start typing its title.",
+          description_localizations: { de: 'Die ID des Artikels; tippe den Anfang des Titels.' },
+          required: true,
+          autocomplete: true,
+          max_length: 80,
+        },
+      ],
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
 /** Every command the bot registers, in one explicit list. */
-export const COMMANDS = [askCommand, sourcesCommand, reloadCommand] as const;
+export const COMMANDS = [askCommand, sourcesCommand, reloadCommand, articleCommand] as const;
 
 /** The name of a command the bot registers: the router must handle each (the compiler checks). */
 export type CommandName = (typeof COMMANDS)[number]['name'];

@@ -10,13 +10,15 @@ import { uiLanguage } from '../locale.js';
 import { EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, EMBEDS_TOTAL_MAX } from '../limits.js';
 import { maySeeAnswer } from '../permissions.js';
 import { privately } from '../reply.js';
+import { handleArticleButton, isArticleAction } from './articleButtons.js';
 import { handleSourcesPage } from './sources.js';
 
 /** Routes a button click by its custom id. Returns false for an id the bot never made. */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<boolean> {
   const action = parseCustomId(interaction.customId);
   if (!action) return false;
-  if (action.kind === 'quotes') await showQuotes(interaction, ctx, action.answerId);
+  if (isArticleAction(action)) await handleArticleButton(interaction, action, ctx);
+  else if (action.kind === 'quotes') await showQuotes(interaction, ctx, action.answerId);
   else if (action.kind === 'vote') await vote(interaction, ctx, action.answerId, action.vote);
   else await handleSourcesPage(interaction, ctx, action.page, action.language);
   return true;
