@@ -17,11 +17,16 @@ describe('the bot against a Discord on loopback', () => {
     await h?.close();
   });
 
-  it('registers /ask, /sources and /reload in the guild, localized, with /reload hidden from non-moderators', () => {
+  it("registers /ask, /sources, /reload and /article in the guild, localized, the moderators' hidden from members", () => {
     const commands = h.discord.commands.get(h.discord.guildId)!;
-    expect(commands.map((c) => c.name)).toEqual(['ask', 'sources', 'reload']);
+    expect(commands.map((c) => c.name)).toEqual(['ask', 'sources', 'reload', 'article']);
     expect(commands.find((c) => c.name === 'ask')).toMatchObject({ name_localizations: { de: 'frage' } });
     expect(commands.find((c) => c.name === 'reload')).toMatchObject({ default_member_permissions: '32' });
+    expect(commands.find((c) => c.name === 'article')).toMatchObject({
+      default_member_permissions: '32',
+      name_localizations: { de: 'artikel' },
+      options: [{ name: 'add', name_localizations: { de: 'hinzufuegen' } }, { name: 'remove' }],
+    });
   });
 
   it('/ask defers at once, then edits in an embed with the answer and only the cited sources', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, tempDir } from '../helpers/corpus.js';
 import { startFakeDiscord } from '../helpers/fakeDiscord.js';
+import { savedPage } from '../helpers/pageServer.js';
 
 /** Every package the compiled code imports by name (node: built-ins left out). */
 function packagesImportedBy(dir: string): Set<string> {
@@ -65,6 +66,8 @@ describe('the production start (README, "Running it permanently")', () => {
           DISCORD_API_URL: discord.api,
           FEUDBOT_HOME: work.path,
           LOG_LEVEL: 'info',
+          // The fake's file server is on loopback.
+          ARTICLE_FETCH_ALLOW_PRIVATE: 'true',
         },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
@@ -76,6 +79,16 @@ describe('the production start (README, "Running it permanently")', () => {
       const record = discord.slash(discord.users.member, 'ask', { question: 'What is Colossus?' });
       await discord.waitFor(() => record.edits.length > 0, 20_000, 'the answer');
       expect(JSON.stringify(record.edits.at(-1))).toContain('Colossus');
+      // Articles are read in a worker thread, whose script the build must carry.
+      const file = discord.upload('page.html', savedPage('en-liveblog.html'), 'text/html');
+      const preview = discord.slash(
+        discord.users.moderator,
+        'article',
+        {},
+        { subcommand: 'add', attachments: { file } },
+      );
+      await discord.waitFor(() => preview.edits.length > 0, 20_000, 'the preview');
+      expect(JSON.stringify(preview.edits.at(-1))).toContain('Musk and Altman trade barbs over Stargate project');
       // The bot keeps its status beside the database, for `feudbot health`.
       const status = JSON.parse(readFileSync(join(work.path, 'data', 'feudbot.db.status.json'), 'utf8')) as object;
       expect(status).toMatchObject({ pid: child.pid, gateway: 'connected' });
