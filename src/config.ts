@@ -1,3 +1,4 @@
+import { DEFAULT_RETENTION_DAYS } from './privacy/retention.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +79,7 @@ const schema = z.object({
   EMBEDDINGS_API_KEY: text,
   EMBEDDINGS_TIMEOUT_MS: integer(1_000, 600_000, 'a whole number of milliseconds between 1000 and 600000, e.g. 20000'),
 
+  RETENTION_DAYS: integer(0, 3_650, 'a whole number of days between 0 and 3650, e.g. 90 (0 keeps no question text)'),
   ARTICLE_FETCH_ALLOW_PRIVATE: z.preprocess(
     blankAsUnset,
     z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
@@ -115,6 +117,8 @@ export interface Config {
     readonly apiKey: string | undefined;
     readonly timeoutMs: number;
   } | null;
+  /** Days questions, answers and votes are kept; 0 keeps no question text at all. */
+  readonly retentionDays: number;
   /** Article links may lead to private and local addresses (a news mirror on the operator's network). */
   readonly articleFetchAllowPrivate: boolean;
   readonly discord: {
@@ -167,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, installDir = IN
           timeoutMs: e.EMBEDDINGS_TIMEOUT_MS ?? 20_000,
         }
       : null,
+    retentionDays: e.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
     articleFetchAllowPrivate: e.ARTICLE_FETCH_ALLOW_PRIVATE === 'true',
     discord: {
       token: e.DISCORD_TOKEN,

@@ -1,5 +1,9 @@
 import { answerQuestion, type AskOptions } from './answer/answerQuestion.js';
 import { pruneAnswerCache } from './answer/answerStore.js';
+import { createPostedAnswerActions, type PostedAnswerActions } from './answer/postedAnswerActions.js';
+import { createInsightsActions, type InsightsActions } from './insights/insightsActions.js';
+import { createPrivacyActions, type PrivacyActions } from './privacy/privacyActions.js';
+import { DEFAULT_RETENTION_DAYS } from './privacy/retention.js';
 import type { AddressPolicy } from './articles/addressPolicy.js';
 import { type ArticleActions, createArticleActions } from './articles/articleActions.js';
 import type { ArticleDraft } from './articles/articleDraft.js';
@@ -7,16 +11,6 @@ import type { Actor, ArticlePreview } from './articles/corpusEditor.js';
 import type { FetchLimits } from './articles/fetchPage.js';
 import type { ArticleSource } from './articles/prepareArticle.js';
 import { say } from './i18n/words.js';
-import {
-  currentVote,
-  getAnswer,
-  newAnswerId,
-  nextVote,
-  type PostedAnswer,
-  saveAnswer,
-  setVote,
-  type Vote,
-} from './answer/postedAnswers.js';
 import { createRetriever } from './answer/retriever.js';
 import type { AskResult } from './answer/types.js';
 import { getCorpusVersion } from './corpus/corpusMeta.js';
@@ -37,7 +31,7 @@ import type { SearchHit } from './retrieval/searchPassages.js';
 import { detectLanguage } from './text/detectLanguage.js';
 import type { Language } from './text/languages.js';
 
-export type { PostedAnswer, Vote } from './answer/postedAnswers.js';
+export type { FeedbackReason, PostedAnswer, Vote } from './answer/postedAnswers.js';
 export type { Actor, ArticleDraft, ArticlePreview, ArticleSource };
 export type { AskOptions };
 
@@ -46,7 +40,7 @@ export type { AskOptions };
  * answers a chat posted with their votes. It knows nothing of Discord or of the
  * terminal; callers format what it returns. The database stays inside.
  */
-export interface FeudCore extends ArticleActions {
+export interface FeudCore extends ArticleActions, PostedAnswerActions, PrivacyActions, InsightsActions {
   /** The model's name when answers come from a model, else null. */
   readonly model: string | null;
   /** Search as `ask` does: with a model, its translations of the question are fused in. */
@@ -59,11 +53,6 @@ export interface FeudCore extends ArticleActions {
    * Reloads run one at a time; questions keep being answered from the old corpus meanwhile.
    */
   reload(dir?: string, options?: { allowEmpty?: boolean }): Promise<ReloadReport>;
-  /** Keep an answer posted to a chat, for its buttons; returns its id at once (the write may wait). */
-  savePostedAnswer(answer: PostedAnswer): number;
-  postedAnswer(id: number): PostedAnswer | null;
-  /** One vote per user per answer: the other vote changes it, the same again withdraws it. Returns what stands. */
-  vote(answerId: number, userId: string, clicked: Vote): Vote | null;
   /** Run a small write now, or once the database is free (see WriteGate). */
   write(fn: () => void): void;
   /** Where the passage vectors stand; null when semantic search is off. */
@@ -91,6 +80,8 @@ export interface CoreDeps {
   readonly fusion?: FusionMethod;
   /** Which addresses article links may lead to (default: public internet only). */
   readonly fetchPolicy?: AddressPolicy;
+  /** Days questions, answers and votes are kept (default 90); 0 keeps no question text at all. */
+  readonly retentionDays?: number;
   readonly fetchLimits?: FetchLimits;
 }
 
@@ -105,8 +96,19 @@ export function createCore(deps: CoreDeps): FeudCore {
     : null;
   const modes = sqliteOutputModes(db, write);
   const { fusion } = deps;
-  const retrieve = createRetriever({ db, logger, model, modes, write, limit: limiter.run, semantic, fusion });
-  const answering = { db, logger, model, limiter, modes, write, retrieve };
+  const keepQuestions = (deps.retentionDays ?? DEFAULT_RETENTION_DAYS) > 0;
+  const retrieve = createRetriever({
+    db,
+    logger,
+    model,
+    modes,
+    write,
+    limit: limiter.run,
+    semantic,
+    fusion,
+    keepQuestions,
+  });
+  const answering = { db, logger, model, limiter, modes, write, retrieve, keepQuestions };
   const reload = createReloadCoordinator({
     ...{ db, writer, corpusDir: deps.corpusDir, gate, logger },
     afterApply: (conn, report) => {
@@ -127,7 +129,9 @@ export function createCore(deps: CoreDeps): FeudCore {
     sources: (language) => listSources(db, language),
     reload,
     ...createArticleActions({ ...deps, reload, logger, write }),
-    ...postedAnswers(db, write),
+    ...createPostedAnswerActions(db, write, keepQuestions),
+    ...createPrivacyActions(db, logger, deps.retentionDays ?? DEFAULT_RETENTION_DAYS),
+    ...createInsightsActions(db),
     write,
     embeddings: () => semantic?.status() ?? null,
     fillEmbeddings: async () => (semantic ? semantic.fill() : null),
@@ -146,25 +150,6 @@ function writeGateFor(db: Db, logger: Logger): WriteGate {
     onBusy: () => logger.warn('the database is locked by another process (an ingest?); writes wait and are retried'),
     withoutWaiting: (write) => withoutBusyWait(db, write),
   });
-}
-
-function postedAnswers(
-  db: Db,
-  write: (fn: () => void) => void,
-): Pick<FeudCore, 'savePostedAnswer' | 'postedAnswer' | 'vote'> {
-  return {
-    savePostedAnswer(answer) {
-      const id = newAnswerId();
-      write(() => saveAnswer(db, id, answer));
-      return id;
-    },
-    postedAnswer: (id) => getAnswer(db, id),
-    vote(answerId, userId, clicked) {
-      const next = nextVote(currentVote(db, answerId, userId), clicked);
-      write(() => setVote(db, answerId, userId, next));
-      return next;
-    },
-  };
 }
 
 /** The last guard of `ask`: retrieval and SQLite do not fail on user input, but a caller never sees a rejection. */

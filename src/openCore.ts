@@ -23,6 +23,8 @@ export interface OpenCoreOptions {
   readonly embedInBackground?: boolean;
   /** Which addresses article links may lead to (default: public internet only). */
   readonly fetchPolicy?: AddressPolicy;
+  /** Days questions, answers and votes are kept (default 90; 0: no question text). */
+  readonly retentionDays?: number;
   /** Ingest the corpus folder when the index has none yet (default true; the ingest command does it itself, to report it). */
   readonly ingestOnFirstUse?: boolean;
 }
@@ -43,6 +45,8 @@ export async function openCore(options: OpenCoreOptions): Promise<FeudCore> {
     if (applied.length > 0) options.logger.info({ applied }, 'migrations applied');
     writer = options.dbPath === ':memory:' ? undefined : openDatabase(options.dbPath, { cacheMiB: 64 });
     const core = createCore({ ...options, db, writer });
+    // Retention is applied at every start, and daily by a bot that keeps running.
+    core.pruneExpired();
     if (options.ingestOnFirstUse !== false && getCorpusVersion(db) === null) await core.reload();
     // Vectors missing from an earlier run (the endpoint was down, the model changed) fill in behind start-up.
     else if (options.embedInBackground) void core.fillEmbeddings();
@@ -69,6 +73,7 @@ export function openCoreFromConfig(
     embedder: embedderFromConfig(config.embeddings),
     limiter: createLimiter(config.openai.maxConcurrency, config.openai.maxQueue),
     fetchPolicy: config.articleFetchAllowPrivate ? privateAddressesToo : publicAddressesOnly,
+    retentionDays: config.retentionDays,
     ...(options.embedInBackground !== undefined ? { embedInBackground: options.embedInBackground } : {}),
     ...(options.ingestOnFirstUse !== undefined ? { ingestOnFirstUse: options.ingestOnFirstUse } : {}),
   });

@@ -9,7 +9,7 @@ import { detectLanguage } from '../text/detectLanguage.js';
 import type { Language } from '../text/languages.js';
 import { normalizeQuestion } from '../text/normalizeQuestion.js';
 import { judgeAnswerability } from './answerability.js';
-import { type AnswerKey, getCachedAnswer, logAnswer, putCachedAnswer } from './answerStore.js';
+import { type AnswerKey, type Asker, getCachedAnswer, logAnswer, putCachedAnswer } from './answerStore.js';
 import { buildExtractiveAnswer } from './extractiveAnswer.js';
 import { say } from '../i18n/words.js';
 import type { Retriever } from './retriever.js';
@@ -23,6 +23,8 @@ export interface AskOptions {
   readonly language?: Language;
   /** Called with the answer text so far while a model streams it (for progress in a chat). */
   readonly onPartial?: (text: string) => void;
+  /** Who asked (ids only), for the answer log: /insights and a member's deletion use it. */
+  readonly asker?: Asker;
 }
 
 export interface AnsweringDeps {
@@ -35,6 +37,8 @@ export interface AnsweringDeps {
   /** Where the cache and log writes go (see WriteGate). */
   readonly write: (fn: () => void) => void;
   readonly retrieve: Retriever;
+  /** False under RETENTION_DAYS=0: no question text is written anywhere (log or cache). */
+  readonly keepQuestions: boolean;
 }
 
 type Base = Pick<AskResult, 'question' | 'mode' | 'language' | 'corpusVersion'>;
@@ -53,7 +57,8 @@ export async function answerQuestion(
   const language = options.language ?? detectLanguage(question);
   const corpusVersion = getCorpusVersion(deps.db);
   const base: Base = { question, mode: 'extractive', language, corpusVersion };
-  const record = (result: AskResult, usage: TokenUsage | null) => recordAnswer(deps, result, usage, started);
+  const record = (result: AskResult, usage: TokenUsage | null) =>
+    recordAnswer(deps, result, usage, started, options.asker ?? null);
   if (!question.trim()) return { ...base, answered: false, answer: say('emptyQuestion', language), citations: [] };
 
   const { model } = deps;
@@ -76,7 +81,7 @@ export async function answerQuestion(
   if (outcome === 'busy') return { ...base, answered: false, busy: true, answer: say('busy', language), citations: [] };
   const result = resultOfModel(deps, base, model.model, outcome, retrieval.hits);
   // Fallbacks are not cached: the model may well answer the next time.
-  if (key && result.mode === 'llm') deps.write(() => putCachedAnswer(deps.db, key, result));
+  if (key && result.mode === 'llm' && deps.keepQuestions) deps.write(() => putCachedAnswer(deps.db, key, result));
   return record(result, outcome.usage);
 }
 
@@ -118,11 +123,19 @@ function resultOfModel(
 }
 
 /** Log the answer (a row in answer_log, and a line in the log) and hand it back. */
-function recordAnswer(deps: AnsweringDeps, result: AskResult, usage: TokenUsage | null, started: number): AskResult {
+function recordAnswer(
+  deps: AnsweringDeps,
+  result: AskResult,
+  usage: TokenUsage | null,
+  started: number,
+  asker: Asker | null,
+): AskResult {
   const ms = performance.now() - started;
   const cached = result.cached ?? false;
   const entry = {
-    question: result.question,
+    question: deps.keepQuestions ? result.question : null,
+    asker: deps.keepQuestions || !asker ? asker : { guildId: asker.guildId, userId: null },
+    refusal: result.answered ? null : (result.refusal ?? null),
     language: result.language,
     mode: result.mode,
     model: result.model ?? null,

@@ -35,8 +35,18 @@ export function pruneAnswerCache(db: Db, corpusVersion: string): void {
   statement(db, 'DELETE FROM answer_cache WHERE corpus_version != ?').run(corpusVersion);
 }
 
+/** Who asked, as plain ids (a Discord server and member); absent for the CLI. */
+export interface Asker {
+  readonly guildId: string | null;
+  /** Null when ids of members are not kept with questions (RETENTION_DAYS=0). */
+  readonly userId: string | null;
+}
+
 export interface AnswerLogEntry {
-  readonly question: string;
+  /** Null when question text is not kept (RETENTION_DAYS=0): the row then only counts. */
+  readonly question: string | null;
+  readonly asker: Asker | null;
+  readonly refusal: string | null;
   readonly language: string;
   readonly mode: string;
   readonly model: string | null;
@@ -51,11 +61,12 @@ export interface AnswerLogEntry {
 export function logAnswer(db: Db, entry: AnswerLogEntry): void {
   statement(
     db,
-    `INSERT INTO answer_log (created_at, question, language, mode, model, answered, cached, prompt_tokens, completion_tokens, ms, fallback_reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO answer_log (created_at, question, language, mode, model, answered, cached, prompt_tokens, completion_tokens, ms, fallback_reason, guild_id, user_id, refusal)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     Date.now(),
-    entry.question,
+    // The column predates RETENTION_DAYS=0 and is NOT NULL: an empty string stands for "not kept".
+    entry.question ?? '',
     entry.language,
     entry.mode,
     entry.model,
@@ -65,5 +76,8 @@ export function logAnswer(db: Db, entry: AnswerLogEntry): void {
     entry.usage?.completionTokens ?? null,
     Math.round(entry.ms),
     entry.fallbackReason,
+    entry.asker?.guildId ?? null,
+    entry.asker?.userId ?? null,
+    entry.refusal,
   );
 }

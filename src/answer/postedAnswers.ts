@@ -93,6 +93,34 @@ export function setVote(db: Db, answerId: number, userId: string, vote: Vote | n
   statement(
     db,
     `INSERT INTO feedback (answer_id, user_id, vote, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, updated_at = excluded.updated_at`,
+     ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, updated_at = excluded.updated_at,
+       reason = NULL, comment = NULL`,
   ).run(answerId, userId, vote, Date.now());
+}
+
+/** What a member can say was wrong with an answer they voted down. */
+export const FEEDBACK_REASONS = ['wrong', 'not-answered', 'wrong-language', 'sources-bad'] as const;
+export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
+
+export function isFeedbackReason(value: string): value is FeedbackReason {
+  return (FEEDBACK_REASONS as readonly string[]).includes(value);
+}
+
+/** Why the member's 👎 was given; kept only while the vote is down. */
+export function setFeedbackReason(
+  db: Db,
+  answerId: number,
+  userId: string,
+  reason: FeedbackReason | null,
+  comment: string | null,
+): void {
+  statement(
+    db,
+    "UPDATE feedback SET reason = ?, comment = ? WHERE answer_id = ? AND user_id = ? AND vote = 'down'",
+  ).run(reason, comment, answerId, userId);
+}
+
+/** The message a public answer was posted as, for links to it. */
+export function setAnswerMessage(db: Db, answerId: number, messageId: string): void {
+  statement(db, 'UPDATE bot_answers SET message_id = ? WHERE id = ?').run(messageId, answerId);
 }

@@ -23,6 +23,8 @@ export interface RetrieverDeps {
   /** Vector search, when embeddings are configured. */
   readonly semantic: SemanticSearch | null;
   readonly fusion: FusionMethod | undefined;
+  /** False under RETENTION_DAYS=0 (see QueryTranslatorDeps). */
+  readonly keepQuestions?: boolean;
 }
 
 export type Retriever = (question: string, limit: number, corpusVersion: string | null) => Promise<Retrieval>;

@@ -79,6 +79,8 @@ export function createBot(deps: BotDeps): Bot {
   const lost = logClientEvents(client, deps.logger);
   const status = deps.statusFile ? keepStatusFile(deps.statusFile, deps.logger) : null;
   if (status) trackGateway(client, status, lost);
+  // Retention runs at start-up (openCore) and then once a day for as long as the bot runs.
+  const retention = setInterval(() => pruneDaily(deps), RETENTION_INTERVAL_MS).unref();
 
   return {
     client,
@@ -96,10 +98,22 @@ export function createBot(deps: BotDeps): Bot {
       const deadline = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
       await Promise.race([Promise.allSettled([...pending]), deadline]);
       if (pending.size > 0) deps.logger.warn({ abandoned: pending.size }, 'stopping with questions still in flight');
+      clearInterval(retention);
       await client.destroy();
       status?.remove();
     },
   };
+}
+
+const RETENTION_INTERVAL_MS = 86_400_000;
+
+function pruneDaily(deps: BotDeps): void {
+  try {
+    deps.core.pruneExpired();
+  } catch (error) {
+    // A busy database today is tried again tomorrow; the next start-up prunes too.
+    deps.logger.warn({ err: error }, 'deleting expired data failed');
+  }
 }
 
 /** The gateway's state, as discord.js reports it, into the status file. */

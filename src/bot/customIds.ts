@@ -9,6 +9,10 @@ export type ButtonAction =
   | { readonly kind: 'articleAdd' | 'articleEdit' | 'articleCancel' | 'articleFields'; readonly draft: string }
   | { readonly kind: 'articleRemove'; readonly articleId: string }
   | { readonly kind: 'articleKeep' }
+  /** The 👎 modal of an answer ("What was wrong?"). */
+  | { readonly kind: 'feedback'; readonly answerId: number }
+  /** /privacy's button: delete the clicking member's own data. */
+  | { readonly kind: 'privacyDelete' }
   | { readonly kind: 'vote'; readonly answerId: number; readonly vote: Vote }
   | { readonly kind: 'sources'; readonly page: number; readonly language: Language | undefined };
 
@@ -25,9 +29,11 @@ export function customId(action: ButtonAction): string {
           ? `sources:${action.page}:${action.language ?? 'all'}`
           : action.kind === 'articleRemove'
             ? `articleRemove:${action.articleId}`
-            : action.kind === 'articleKeep'
-              ? 'articleKeep'
-              : `${action.kind}:${action.draft}`;
+            : action.kind === 'articleKeep' || action.kind === 'privacyDelete'
+              ? action.kind
+              : action.kind === 'feedback'
+                ? `feedback:${action.answerId}`
+                : `${action.kind}:${action.draft}`;
   // Discord refuses a component whose custom_id is longer (its message components reference).
   if (id.length > CUSTOM_ID_MAX) throw new Error(`custom_id longer than ${CUSTOM_ID_MAX}: ${id}`);
   return id;
@@ -36,7 +42,9 @@ export function customId(action: ButtonAction): string {
 /** The action a custom_id names, or null for one this bot never made (or a forged one). */
 export function parseCustomId(id: string): ButtonAction | null {
   const [kind, a, b, ...more] = id.split(':');
-  if (kind === 'articleKeep' && a === undefined) return { kind };
+  if ((kind === 'articleKeep' || kind === 'privacyDelete') && a === undefined) return { kind };
+  if (kind === 'feedback' && a !== undefined && b === undefined && /^\d{1,16}$/.test(a))
+    return { kind, answerId: Number(a) };
   if (kind === 'articleRemove' && a !== undefined && b === undefined && /^[a-z0-9][a-z0-9-]{0,79}$/.test(a))
     return { kind, articleId: a };
   const draftKind = DRAFT_KINDS.find((k) => k === kind);

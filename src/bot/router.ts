@@ -12,6 +12,9 @@ import type { BotContext } from './context.js';
 import { handleArticle, handleArticleAutocomplete } from './handlers/article.js';
 import { handleArticleModal } from './handlers/articleButtons.js';
 import { handleAsk } from './handlers/ask.js';
+import { handleFeedbackModal } from './handlers/feedback.js';
+import { handleInsights } from './handlers/insights.js';
+import { handlePrivacy } from './handlers/privacy.js';
 import { handleButton } from './handlers/buttons.js';
 import { handleReload } from './handlers/reload.js';
 import { handleSources } from './handlers/sources.js';
@@ -27,6 +30,8 @@ const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
   sources: handleSources,
   reload: handleReload,
   article: handleArticle,
+  insights: handleInsights,
+  privacy: handlePrivacy,
 };
 
 /**
@@ -43,8 +48,8 @@ export async function routeInteraction(interaction: Interaction, ctx: BotContext
     } else if (interaction.isButton()) {
       if (!(await handleButton(interaction, ctx))) throw new Error(`no handler for button ${interaction.customId}`);
     } else if (interaction.isModalSubmit()) {
-      if (!(await handleArticleModal(interaction, ctx)))
-        throw new Error(`no handler for modal ${interaction.customId}`);
+      const handled = (await handleArticleModal(interaction, ctx)) || (await handleFeedbackModal(interaction, ctx));
+      if (!handled) throw new Error(`no handler for modal ${interaction.customId}`);
     } else if (interaction.isAutocomplete()) {
       // Only /article remove has an option that completes.
       await handleArticleAutocomplete(interaction, ctx);

@@ -4,6 +4,7 @@ import { readEvalQuestions, runEval } from '../evaluation/runEval.js';
 import { MAX_LIMIT } from '../retrieval/searchPassages.js';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type Language } from '../text/languages.js';
 import { addArticle, type Confirm, removeArticle } from './articleCommands.js';
+import { exportFeedback, report } from './reportCommands.js';
 import { formatAnswer, formatEval, formatReload, formatSearch, formatSources } from './formatText.js';
 import { askJson, reloadJson, searchJson, sourcesJson } from './jsonShapes.js';
 
@@ -17,6 +18,8 @@ export interface CommandLine {
     readonly questions?: string | undefined;
     readonly 'allow-empty': boolean;
     readonly yes: boolean;
+    readonly days?: string | undefined;
+    readonly 'from-feedback'?: string | undefined;
   };
   readonly rest: readonly string[];
 }
@@ -52,7 +55,13 @@ export const CORE_COMMANDS = {
     const embeddings = await core.fillEmbeddings();
     print(reloadJson(report, embeddings), formatReload(report, embeddings));
   },
-  async eval(core, { values }, print) {
+  async eval(core, { values, rest }, print) {
+    if (rest[0] === 'export') {
+      const file = values['from-feedback'];
+      if (!file) throw new UsageError('eval export needs --from-feedback FILE (the file to write)');
+      exportFeedback(core, file, (positiveDays(values.days) ?? core.retentionDays) || 90, print);
+      return;
+    }
     if (!values.questions) throw new UsageError('eval needs --questions FILE');
     await core.fillEmbeddings();
     const limit = positiveInteger(values.limit, 'limit') ?? 5;
@@ -63,6 +72,9 @@ export const CORE_COMMANDS = {
     if (rest.length !== 1)
       throw new UsageError('add needs one link or file, e.g. feudbot add https://example.com/news/article');
     await addArticle(core, rest[0]!, values.yes, print, confirm);
+  },
+  async report(core, { values }, print) {
+    report(core, positiveDays(values.days) ?? 30, print);
   },
   async remove(core, { rest }, print) {
     if (rest.length !== 1) throw new UsageError('remove needs the id of an article (see feudbot sources)');
@@ -86,6 +98,13 @@ function optionalLanguage(value: string | undefined): Language | undefined {
   if (!isSupportedLanguage(value))
     throw new UsageError(`--language must be one of: ${SUPPORTED_LANGUAGES.join(', ')}.`);
   return value;
+}
+
+function positiveDays(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 3_650) throw new UsageError('--days must be a whole number from 1 to 3650.');
+  return n;
 }
 
 function positiveInteger(value: string | undefined, name: string): number | undefined {

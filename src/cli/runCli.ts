@@ -25,6 +25,8 @@ Usage:
   feudbot backup FILE       a consistent copy of the live database (safe while the bot runs)
   feudbot health            exit 0 when the database holds a corpus and a running bot is connected
   feudbot eval --questions FILE [--limit K] [--json]
+  feudbot report [--days N] [--json]   what members asked, what was not covered, what was voted down
+  feudbot eval export --from-feedback FILE [--days N]   voted-down and refused questions as eval lines
 
 Settings come from the environment or .env (see .env.example).`;
 
@@ -92,6 +94,8 @@ function parseCommandLine(argv: string[]): CommandLine & { command: string | und
       questions: { type: 'string' },
       'allow-empty': { type: 'boolean', default: false },
       yes: { type: 'boolean', short: 'y', default: false },
+      days: { type: 'string' },
+      'from-feedback': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

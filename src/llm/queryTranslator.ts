@@ -21,6 +21,8 @@ export interface QueryTranslatorDeps {
   readonly write: (fn: () => void) => void;
   /** Runs the model call within the concurrency bound (rejects with BusyError when full). */
   readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
+  /** False under RETENTION_DAYS=0: the translations, keyed by the question, are not stored. */
+  readonly keepQuestions?: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function translateQuery(
     deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'query translation failed');
     return [];
   }
-  deps.write(() => putCachedTranslations(deps.db, key, queries));
+  if (deps.keepQuestions !== false) deps.write(() => putCachedTranslations(deps.db, key, queries));
   return queries;
 }
 

@@ -141,8 +141,50 @@ export const articleCommand = {
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
+/** /privacy: what is kept about the member, and a button to delete it. */
+export const privacyCommand = {
+  name: 'privacy' as const,
+  name_localizations: { de: 'datenschutz' },
+  description: 'What the bot keeps about you and for how long; delete it.',
+  description_localizations: { de: 'Was der Bot über dich speichert und wie lange; lösch es.' },
+  type: ApplicationCommandType.ChatInput,
+  contexts: [InteractionContextType.Guild],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** The name of /insights's option. */
+export const INSIGHTS_OPTIONS = { days: 'days' } as const;
+
+/** /insights [days]: moderators only, hidden like /reload and checked again at run time. */
+export const insightsCommand = {
+  name: 'insights' as const,
+  name_localizations: { de: 'einblicke' },
+  description: 'Moderators: what members asked, what was not covered, what was voted down.',
+  description_localizations: { de: 'Moderatoren: was gefragt wurde, was fehlte, was schlecht bewertet wurde.' },
+  type: ApplicationCommandType.ChatInput,
+  contexts: [InteractionContextType.Guild],
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+  options: [
+    {
+      type: ApplicationCommandOptionType.Integer,
+      name: INSIGHTS_OPTIONS.days,
+      name_localizations: { de: 'tage' },
+      description: 'How many days back (default 30).',
+      description_localizations: { de: 'Wie viele Tage zurück (Standard 30).' },
+      min_value: 1,
+      max_value: 365,
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
 /** Every command the bot registers, in one explicit list. */
-export const COMMANDS = [askCommand, sourcesCommand, reloadCommand, articleCommand] as const;
+export const COMMANDS = [
+  askCommand,
+  sourcesCommand,
+  reloadCommand,
+  articleCommand,
+  insightsCommand,
+  privacyCommand,
+] as const;
 
 /** The name of a command the bot registers: the router must handle each (the compiler checks). */
 export type CommandName = (typeof COMMANDS)[number]['name'];

@@ -48,23 +48,30 @@ async function answer(interaction: ChatInputCommandInteraction, ctx: BotContext,
   const question = interaction.options.getString(ASK_OPTIONS.question, true);
   const isPrivate = interaction.options.getBoolean(ASK_OPTIONS.private) ?? false;
   const language = languageForLocale(interaction.locale);
-  await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
+  // The response names the message the answer becomes: /insights links to it.
+  const deferred = await interaction.deferReply({
+    ...(isPrivate ? { flags: MessageFlags.Ephemeral } : {}),
+    withResponse: true,
+  });
   await ctx.turns.take();
   const edits = createEditThrottle<MessagePayload>(
     (payload) => interaction.editReply(quietly({ content: '', ...payload })),
     ctx.settings.streamEditIntervalMs,
     (error) => ctx.logger.warn({ err: error, interactionId: interaction.id }, 'progress edit failed'),
   );
+  const { guildId, channelId, user } = interaction;
   const result = await ctx.core.ask(question, {
     ...(language ? { language } : {}),
+    asker: { guildId, userId: user.id },
     onPartial: (text) => edits.partial(partialAnswerMessage(question, text, language ?? ui)),
   });
-  const { guildId, channelId, user } = interaction;
   const answerId =
     result.answered && result.citations.length > 0
       ? ctx.core.savePostedAnswer({ guildId, channelId, userId: user.id, isPrivate, result })
       : null;
   await edits.final(answerMessage(result, answerId, ui));
+  const messageId = deferred.resource?.message?.id;
+  if (answerId !== null && !isPrivate && messageId) ctx.core.answerPosted(answerId, messageId);
   const { mode, answered } = result;
   ctx.logger.info({ interactionId: interaction.id, userId: user.id, mode, answered, answerId }, 'ask answered');
 }

@@ -1,6 +1,5 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ButtonInteraction } from 'discord.js';
-import type { Vote } from '../../core.js';
 import type { BotContext } from '../context.js';
 import { parseCustomId } from '../customIds.js';
 import { embedLength } from '../format/embeds.js';
@@ -8,9 +7,10 @@ import { truncate } from '../format/truncate.js';
 import { say } from '../../i18n/words.js';
 import { uiLanguage } from '../locale.js';
 import { EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, EMBEDS_TOTAL_MAX } from '../limits.js';
-import { maySeeAnswer } from '../permissions.js';
 import { privately } from '../reply.js';
 import { handleArticleButton, isArticleAction } from './articleButtons.js';
+import { answerForClick, vote } from './feedback.js';
+import { handlePrivacyDelete } from './privacy.js';
 import { handleSourcesPage } from './sources.js';
 
 /** Routes a button click by its custom id. Returns false for an id the bot never made. */
@@ -20,31 +20,10 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
   if (isArticleAction(action)) await handleArticleButton(interaction, action, ctx);
   else if (action.kind === 'quotes') await showQuotes(interaction, ctx, action.answerId);
   else if (action.kind === 'vote') await vote(interaction, ctx, action.answerId, action.vote);
+  else if (action.kind === 'privacyDelete') await handlePrivacyDelete(interaction, ctx);
+  else if (action.kind === 'feedback') return false;
   else await handleSourcesPage(interaction, ctx, action.page, action.language);
   return true;
-}
-
-/**
- * The answer a button names, when the member who clicked may see it; otherwise a private
- * reply says why and the result is null. A refused click is logged: it takes a crafted one.
- */
-async function answerForClick(interaction: ButtonInteraction, ctx: BotContext, answerId: number) {
-  const ui = uiLanguage(interaction.locale);
-  const answer = ctx.core.postedAnswer(answerId);
-  if (!answer) {
-    await interaction.reply(privately({ content: say('quotesGone', ui) }));
-    return null;
-  }
-  const clicker = { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id };
-  if (!maySeeAnswer(answer, clicker)) {
-    ctx.logger.warn(
-      { answerId, userId: interaction.user.id, channelId: interaction.channelId },
-      'button for an answer the member cannot see',
-    );
-    await interaction.reply(privately({ content: say('answerNotVisible', ui) }));
-    return null;
-  }
-  return answer;
 }
 
 /** "Show quotes": each cited passage's exact text, privately, one embed per passage. */
@@ -74,14 +53,4 @@ async function showQuotes(interaction: ButtonInteraction, ctx: BotContext, answe
   const [first = [], ...rest] = messages;
   await interaction.reply(privately({ content: say('quotesTitle', ui), embeds: first }));
   for (const more of rest) await interaction.followUp(privately({ embeds: more }));
-}
-
-async function vote(interaction: ButtonInteraction, ctx: BotContext, answerId: number, clicked: Vote): Promise<void> {
-  const ui = uiLanguage(interaction.locale);
-  if (!(await answerForClick(interaction, ctx, answerId))) return;
-  const next = ctx.core.vote(answerId, interaction.user.id, clicked);
-  await interaction.reply(
-    privately({ content: say(next === null ? 'voteWithdrawn' : next === 'up' ? 'voteUp' : 'voteDown', ui) }),
-  );
-  ctx.logger.info({ answerId, userId: interaction.user.id, vote: next }, 'feedback');
 }

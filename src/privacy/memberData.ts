@@ -1,0 +1,58 @@
+import type { Db } from '../db/database.js';
+import { statement } from '../db/statements.js';
+import { normalizeQuestion } from '../text/normalizeQuestion.js';
+
+/** What the bot holds about one member. */
+export interface MemberData {
+  readonly questions: number;
+  readonly postedAnswers: number;
+  readonly votes: number;
+  /** Articles they added or removed as a moderator. */
+  readonly corpusChanges: number;
+}
+
+export function describeMemberData(db: Db, userId: string): MemberData {
+  const count = (sql: string) => Number(statement(db, sql).pluck().get(userId));
+  return {
+    questions: count('SELECT count(*) FROM answer_log WHERE user_id = ?'),
+    postedAnswers: count('SELECT count(*) FROM bot_answers WHERE user_id = ?'),
+    votes: count('SELECT count(*) FROM feedback WHERE user_id = ?'),
+    corpusChanges: count("SELECT count(*) FROM corpus_changes WHERE actor_via = 'discord' AND actor_id = ?"),
+  };
+}
+
+/**
+ * Delete everything that holds a member's id or questions, in one transaction: their logged
+ * questions, their posted answers (with the votes on them), their votes, and the cached
+ * answers and translations of their questions. The corpus history keeps what was added or
+ * removed, with the member's id and name replaced.
+ */
+export function deleteMemberData(db: Db, userId: string): MemberData {
+  return db.transaction(() => {
+    const before = describeMemberData(db, userId);
+    const questions = new Set(
+      (
+        statement(
+          db,
+          'SELECT question FROM answer_log WHERE user_id = ? UNION SELECT question FROM bot_answers WHERE user_id = ?',
+        )
+          .pluck()
+          .all(userId, userId) as string[]
+      )
+        .filter(Boolean)
+        .map(normalizeQuestion),
+    );
+    for (const question of questions) {
+      statement(db, 'DELETE FROM answer_cache WHERE question = ?').run(question);
+      statement(db, 'DELETE FROM query_translations WHERE question = ?').run(question);
+    }
+    statement(db, 'DELETE FROM feedback WHERE user_id = ?').run(userId);
+    statement(db, 'DELETE FROM bot_answers WHERE user_id = ?').run(userId);
+    statement(db, 'DELETE FROM answer_log WHERE user_id = ?').run(userId);
+    statement(
+      db,
+      "UPDATE corpus_changes SET actor_id = 'deleted', actor_name = 'deleted' WHERE actor_via = 'discord' AND actor_id = ?",
+    ).run(userId);
+    return before;
+  })();
+}
