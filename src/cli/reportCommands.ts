@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { UserFacingError } from '../errors.js';
 import type { FeudCore } from '../core.js';
 import type { Insights } from '../insights/insightsQuery.js';
 
@@ -12,6 +13,8 @@ export function report(core: FeudCore, days: number, print: Print): void {
 
 /** `feudbot eval export --from-feedback FILE`: the 👎 and refused questions as eval lines to fill in. */
 export function exportFeedback(core: FeudCore, file: string, days: number, print: Print): void {
+  if (existsSync(file))
+    throw new UserFacingError(`${file} exists already; give a new file name (it is never overwritten).`);
   const lines = core.feedbackForEval(days);
   writeFileSync(file, lines.map((line) => `${JSON.stringify(line)}\n`).join(''), { flag: 'wx' });
   print(

@@ -13,8 +13,12 @@ export interface QuestionGroup {
   readonly wordings: readonly string[];
 }
 
-/** Two questions share at least this share of their content words (Jaccard) to count as one. */
-const SAME_QUESTION = 0.5;
+/**
+ * Two questions share at least this share of their content words (Jaccard) to count as one:
+ * high enough that one different name ("what did Musk say" / "what did Altman say": 3 of 5)
+ * keeps them apart, so that a missing article is not hidden behind another's question.
+ */
+const SAME_QUESTION = 0.75;
 
 /**
  * Group questions that are the same question in different words: the same normalized text,

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { readEvalQuestions } from '../../src/evaluation/runEval.js';
 import { BUNDLED_CORPUS, PROJECT_ROOT } from '../helpers/corpus.js';
 import { benchBot, type BotLoadResult } from './botBench.js';
+import { benchInsights, type InsightsResult } from './insightsBench.js';
 import { readRealArticles } from './generateCorpus.js';
 import { benchReloadUnderLoad, type ReloadUnderLoadResult } from './reloadBench.js';
 import { benchRetrieval, type RetrievalResult } from './retrievalBench.js';
@@ -65,9 +66,11 @@ try {
   );
   log(`bot: ${values['bot-questions']} concurrent /ask…`);
   const bot: BotLoadResult = await benchBot(Number(values['bot-questions']), questions);
+  log('insights over 100,000 logged questions…');
+  const insights: InsightsResult = benchInsights(100_000, workDir);
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 
-  const result = { machine, retrieval, reload, bot, peakRssMb };
+  const result = { machine, retrieval, reload, bot, insights, peakRssMb };
   if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(`${formatTable(result)}\n`);
 } finally {
@@ -79,6 +82,7 @@ function formatTable(r: {
   retrieval: Record<string, RetrievalResult>;
   reload: ReloadUnderLoadResult;
   bot: BotLoadResult;
+  insights: InsightsResult;
   peakRssMb: number;
 }): string {
   const rows: string[][] = [['', ...Object.keys(r.retrieval).map((s) => `${Number(s).toLocaleString('en')} passages`)]];
@@ -125,6 +129,7 @@ function formatTable(r: {
     `Reload under load: ${r.reload.articles} articles (${r.reload.passages} passages) in ${r.reload.reloadSeconds} s; ${r.reload.questionsAnswered} questions answered meanwhile; longest stall ${r.reload.longestStallMs} ms; question p99 ${r.reload.questionP99Ms} ms`,
     `Vectors filled in behind it: ${r.reload.fill.embedded} passages in ${r.reload.fill.seconds} s (stand-in endpoint, ${r.reload.fill.endpointMs} ms a batch); ${r.reload.fill.questionsAnswered} questions meanwhile; longest stall ${r.reload.fill.longestStallMs} ms`,
     `Bot: ${r.bot.questions} concurrent /ask, ${r.bot.lost} lost; acknowledge p50/p95/p99 ${r.bot.ack.p50} / ${r.bot.ack.p95} / ${r.bot.ack.p99} ms; final edit p50/p95/p99 ${r.bot.final.p50} / ${r.bot.final.p95} / ${r.bot.final.p99} ms; a bare discord.js client that only defers: acknowledge p50/p95/p99 ${r.bot.bareDiscordJsAck.p50} / ${r.bot.bareDiscordJsAck.p95} / ${r.bot.bareDiscordJsAck.p99} ms`,
+    `Insights: ${r.insights.rows.toLocaleString('en')} logged questions; one server's last 30 days in ${r.insights.queryMs} ms, chart ${r.insights.chartMs} ms (${r.insights.shareOfWindow} of the 3 s window; /insights defers first anyway)`,
     `Peak RSS: ${r.peakRssMb} MB`,
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { BUNDLED_CORPUS, copyOfBundledCorpus, tempDir } from '../helpers/corpus.js';
 import { type PageServer, startPageServer } from '../helpers/pageServer.js';
 
@@ -111,5 +111,34 @@ describe('feudbot CLI (in process)', () => {
       expect(sources.articles.map((a) => a.id)).not.toContain(other.id);
       expect(sources.articles).toHaveLength(6);
     });
+  });
+
+  it('report shows what was asked and not covered; eval export writes those questions as eval lines', async () => {
+    await cli(['ask', 'What is the capital of France?'], env);
+    await cli(['ask', 'what is the capital of france'], env);
+    await cli(['ask', 'why did Musk leave OpenAI'], env);
+    const report = JSON.parse((await cli(['report', '--days', '7', '--json'], env)).stdout) as {
+      totals: { asked: number; refused: number };
+      uncovered: { count: number; wordings: string[] }[];
+    };
+    expect(report.totals).toMatchObject({ asked: 3, refused: 2 });
+    expect(report.uncovered).toEqual([expect.objectContaining({ count: 2, wordings: expect.any(Array) as unknown })]);
+    const text = (await cli(['report'], env)).stdout;
+    expect(text).toMatch(/asked 3, answered 1, not covered 2/);
+    expect(text).toMatch(/ {3}2× what is the capital of france/i);
+
+    const file = join(work.path, 'from-feedback.jsonl');
+    expect((await cli(['eval', 'export', '--from-feedback', file], env)).stdout).toMatch(/^Wrote 1 questions/);
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown);
+    expect(lines).toEqual([
+      { id: 'feedback-1', q: expect.stringMatching(/capital of france/i) as unknown, gold: [], kind: 'from-feedback' },
+    ]);
+    // An existing file is never overwritten.
+    await expect(cli(['eval', 'export', '--from-feedback', file], env)).rejects.toThrow(
+      /exists already; give a new file name/,
+    );
   });
 });

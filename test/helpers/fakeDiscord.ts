@@ -101,11 +101,11 @@ export interface FakeDiscord {
     name: string,
     focused: { subcommand?: string; option: string; value: string },
   ): InteractionRecord;
-  /** A user submits a modal the bot opened from a message's button. */
+  /** A user submits a modal the bot opened from a button: text inputs by value, selects by their chosen values. */
   submitModal(
     user: FakeUser,
     customId: string,
-    fields: Record<string, string>,
+    fields: Record<string, string | string[]>,
     message: APIMessage,
     extra?: { locale?: string },
   ): InteractionRecord;
@@ -118,6 +118,25 @@ export interface FakeDiscord {
   /** Resolve when the predicate holds, checking after every REST call; reject after `ms`. */
   waitFor<T>(predicate: () => T | undefined | false | null, ms?: number, what?: string): Promise<T>;
   close(): Promise<void>;
+}
+
+/**
+ * A message sent with files (multipart/form-data, as discord.js sends attachments): its
+ * `payload_json` part, with the uploaded files' names and sizes as `attachments`.
+ */
+function multipartBody(contentType: string, raw: string): Record<string, unknown> | null {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return null;
+  let payload: Record<string, unknown> = {};
+  const files: { filename: string; size: number }[] = [];
+  for (const part of raw.split(`--${boundary[1] ?? boundary[2]}`)) {
+    const [head = '', ...rest] = part.split('\r\n\r\n');
+    const content = rest.join('\r\n\r\n').replace(/\r\n$/, '');
+    const filename = /filename="([^"]*)"/.exec(head)?.[1];
+    if (filename !== undefined) files.push({ filename, size: content.length });
+    else if (/name="payload_json"/.test(head)) payload = JSON.parse(content) as Record<string, unknown>;
+  }
+  return { ...payload, attachments: files.map((f, i) => ({ id: String(i), ...f })) };
 }
 
 /** Options as Discord nests them under a subcommand (option type 1), or as they are. */
@@ -370,7 +389,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     try {
       body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
     } catch {
-      body = { raw };
+      body = multipartBody(req.headers['content-type'] ?? '', raw) ?? { raw };
     }
     calls.push({ method, path, body, at: Date.now() });
     const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
@@ -615,7 +634,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           components: Object.entries(fields).map(([id, value], i) => ({
             type: ComponentType.Label,
             id: i * 2 + 1,
-            component: { type: ComponentType.TextInput, id: i * 2 + 2, custom_id: id, value },
+            component: Array.isArray(value)
+              ? { type: ComponentType.StringSelect, id: i * 2 + 2, custom_id: id, values: value }
+              : { type: ComponentType.TextInput, id: i * 2 + 2, custom_id: id, value },
           })),
         },
         message: onMessage,
