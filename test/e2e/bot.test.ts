@@ -17,9 +17,11 @@ describe('the bot against a Discord on loopback', () => {
     await h?.close();
   });
 
-  it("registers /ask, /sources, /reload and /article in the guild, localized, the moderators' hidden from members", () => {
+  it("registers every command in the guild, localized, the moderators' hidden from members", () => {
     const commands = h.discord.commands.get(h.discord.guildId)!;
-    expect(commands.map((c) => c.name)).toEqual(['ask', 'sources', 'reload', 'article']);
+    expect(commands.map((c) => c.name)).toEqual(['ask', 'sources', 'reload', 'article', 'insights', 'privacy']);
+    expect(commands.find((c) => c.name === 'insights')).toMatchObject({ default_member_permissions: '32' });
+    expect(commands.find((c) => c.name === 'privacy')).not.toHaveProperty('default_member_permissions');
     expect(commands.find((c) => c.name === 'ask')).toMatchObject({ name_localizations: { de: 'frage' } });
     expect(commands.find((c) => c.name === 'reload')).toMatchObject({ default_member_permissions: '32' });
     expect(commands.find((c) => c.name === 'article')).toMatchObject({
@@ -143,7 +145,9 @@ describe('answers, buttons and listings', () => {
 
     const first = h.discord.click(h.discord.users.member, up!, message);
     expect((await h.answered(first)).content).toContain('👍');
-    await h.answered(h.discord.click(h.discord.users.other, down!, message));
+    // 👎 is recorded at once and opens "What was wrong?".
+    const otherDown = h.discord.click(h.discord.users.other, down!, message);
+    await h.discord.waitFor(() => otherDown.modal, 10_000, 'the feedback modal');
     // The vote is written just after the reply (a reply must come within 3 s; a write may wait).
     await expect.poll(votes).toEqual(
       expect.arrayContaining([
@@ -152,7 +156,8 @@ describe('answers, buttons and listings', () => {
       ]),
     );
 
-    await h.answered(h.discord.click(h.discord.users.member, down!, message));
+    const changed = h.discord.click(h.discord.users.member, down!, message);
+    await h.discord.waitFor(() => changed.modal, 10_000, 'the feedback modal');
     await expect.poll(votes).toContainEqual({ user_id: member, vote: 'down' });
     const withdraw = h.discord.click(h.discord.users.member, down!, message);
     expect((await h.answered(withdraw)).content).toContain('withdrawn');
