@@ -11,6 +11,8 @@ import type { Actor, ArticlePreview } from './articles/corpusEditor.js';
 import type { FetchLimits } from './articles/fetchPage.js';
 import type { ArticleSource } from './articles/prepareArticle.js';
 import { say } from './i18n/words.js';
+import { boostPrevious, type ConversationTurn } from './answer/conversation.js';
+import { understand } from './answer/followUp.js';
 import { createRetriever } from './answer/retriever.js';
 import type { AskResult } from './answer/types.js';
 import { getCorpusVersion } from './corpus/corpusMeta.js';
@@ -32,7 +34,7 @@ import { detectLanguage } from './text/detectLanguage.js';
 import type { Language } from './text/languages.js';
 
 export type { FeedbackReason, PostedAnswer, Vote } from './answer/postedAnswers.js';
-export type { Actor, ArticleDraft, ArticlePreview, ArticleSource };
+export type { Actor, ArticleDraft, ArticlePreview, ArticleSource, ConversationTurn };
 export type { AskOptions };
 
 /**
@@ -44,7 +46,7 @@ export interface FeudCore extends ArticleActions, PostedAnswerActions, PrivacyAc
   /** The model's name when answers come from a model, else null. */
   readonly model: string | null;
   /** Search as `ask` does: with a model, its translations of the question are fused in. */
-  retrieve(question: string, options?: { limit?: number }): Promise<SearchHit[]>;
+  retrieve(question: string, options?: { limit?: number; history?: readonly ConversationTurn[] }): Promise<SearchHit[]>;
   /** Never rejects: failures of the model fall back to quoting, overload gives a `busy` result. */
   ask(question: string, options?: AskOptions): Promise<AskResult>;
   sources(language?: Language): SourcesListing;
@@ -121,7 +123,12 @@ export function createCore(deps: CoreDeps): FeudCore {
 
   return {
     model: model?.model ?? null,
-    retrieve: async (question, options) => (await retrieve(question, options?.limit ?? 5, getCorpusVersion(db))).hits,
+    retrieve: async (question, options) => {
+      const history = options?.history ?? [];
+      const understood = await understand({ model, limiter, logger }, question, history, detectLanguage(question));
+      const found = await retrieve(understood.search, options?.limit ?? 5, getCorpusVersion(db));
+      return boostPrevious(found.hits, history);
+    },
     ask: (question, options) =>
       answerQuestion(answering, question, options).catch((error: unknown) =>
         internalError(logger, error, question, options),

@@ -13,6 +13,8 @@ import { type AnswerKey, type Asker, getCachedAnswer, logAnswer, putCachedAnswer
 import { buildExtractiveAnswer } from './extractiveAnswer.js';
 import { say } from '../i18n/words.js';
 import type { Retriever } from './retriever.js';
+import { boostPrevious, type ConversationTurn, HISTORY_TURNS, historyForPrompt } from './conversation.js';
+import { understand } from './followUp.js';
 import type { AskResult } from './types.js';
 
 /** Passages handed to the answerer. */
@@ -25,6 +27,8 @@ export interface AskOptions {
   readonly onPartial?: (text: string) => void;
   /** Who asked (ids only), for the answer log: /insights and a member's deletion use it. */
   readonly asker?: Asker;
+  /** The conversation so far, oldest first: the question is then read as a follow-up. */
+  readonly history?: readonly ConversationTurn[];
 }
 
 export interface AnsweringDeps {
@@ -62,24 +66,39 @@ export async function answerQuestion(
   if (!question.trim()) return { ...base, answered: false, answer: say('emptyQuestion', language), citations: [] };
 
   const { model } = deps;
+  const history = options.history?.slice(-HISTORY_TURNS) ?? [];
+  const understood = await understand(deps, question, history, language);
+  const standalone = understood.search !== question ? { standalone: understood.search } : {};
+  // Keyed by the question as understood: "and when was that?" means something else in every conversation.
   const key: AnswerKey | null =
     model && corpusVersion
-      ? { question: normalizeQuestion(question), language, corpusVersion, model: model.model }
+      ? { question: normalizeQuestion(understood.search), language, corpusVersion, model: model.model }
       : null;
   const cached = key ? getCachedAnswer(deps.db, key) : null;
-  if (cached) return record({ ...cached, question, cached: true }, null);
+  if (cached) return record({ ...cached, question, ...standalone, cached: true }, null);
 
-  const retrieval = await deps.retrieve(question, PASSAGES_PER_ANSWER, corpusVersion);
+  const found = await deps.retrieve(understood.search, PASSAGES_PER_ANSWER, corpusVersion);
+  const retrieval = { ...found, hits: boostPrevious(found.hits, history) };
   const verdict = judgeAnswerability(retrieval, { withModel: model !== undefined });
   if (!verdict.answerable) {
     const answer = say('notCovered', language);
-    return record({ ...base, answered: false, refusal: verdict.refusal, answer, citations: [] }, null);
+    return record({ ...base, ...standalone, answered: false, refusal: verdict.refusal, answer, citations: [] }, null);
   }
-  if (!model) return record({ ...base, answered: true, ...buildExtractiveAnswer(retrieval.hits, language) }, null);
+  if (!model)
+    return record({ ...base, ...standalone, answered: true, ...buildExtractiveAnswer(retrieval.hits, language) }, null);
 
-  const outcome = await askModel(deps, model, question, retrieval.hits, language, options.onPartial);
+  const conversation = historyForPrompt(history);
+  const outcome = await askModel(
+    deps,
+    model,
+    understood.forModel,
+    retrieval.hits,
+    language,
+    options.onPartial,
+    conversation,
+  );
   if (outcome === 'busy') return { ...base, answered: false, busy: true, answer: say('busy', language), citations: [] };
-  const result = resultOfModel(deps, base, model.model, outcome, retrieval.hits);
+  const result = { ...resultOfModel(deps, base, model.model, outcome, retrieval.hits), ...standalone };
   // Fallbacks are not cached: the model may well answer the next time.
   if (key && result.mode === 'llm' && deps.keepQuestions) deps.write(() => putCachedAnswer(deps.db, key, result));
   return record(result, outcome.usage);
@@ -92,10 +111,13 @@ async function askModel(
   hits: readonly SearchHit[],
   language: Language,
   onPartial: ((text: string) => void) | undefined,
+  conversation: string,
 ): Promise<ModelOutcome | 'busy'> {
   const { limiter, logger, modes } = deps;
   try {
-    return await limiter.run(() => answerWithModel({ model, logger, modes }, question, hits, language, onPartial));
+    return await limiter.run(() =>
+      answerWithModel({ model, logger, modes }, question, hits, language, onPartial, conversation),
+    );
   } catch (error) {
     if (!(error instanceof BusyError)) throw error;
     logger.warn({ active: limiter.active, waiting: limiter.waiting }, 'model busy; question turned away');

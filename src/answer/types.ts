@@ -9,6 +9,8 @@ export type AnswerMode = 'extractive' | 'llm';
 /** What `ask` returns, to the CLI (`--json`) and to the bot alike. */
 export interface AskResult {
   readonly question: string;
+  /** A follow-up as it was understood on its own (rewritten, or combined with the question before). */
+  readonly standalone?: string;
   /** False when the articles do not cover the question; `answer` then says so. */
   readonly answered: boolean;
   /** Why an unanswered question was refused (absent when answered, busy or failed). */

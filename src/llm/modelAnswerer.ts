@@ -50,11 +50,13 @@ export async function answerWithModel(
   hits: readonly SearchHit[],
   language: Language,
   onPartial?: (text: string) => void,
+  /** Earlier turns of a conversation, shown to the model as context it may not cite. */
+  conversation = '',
 ): Promise<ModelOutcome> {
   let reply: ChatReply;
   let structured = !deps.modes.usesPlainText(deps.model.model);
   try {
-    reply = await ask(deps.model, question, hits, language, structured, onPartial);
+    reply = await ask(deps.model, question, hits, language, structured, onPartial, conversation);
   } catch (error) {
     if (!(error instanceof StructuredOutputUnsupportedError))
       return { ok: false, reason: describeError(error), usage: null };
@@ -65,7 +67,7 @@ export async function answerWithModel(
     deps.modes.rememberPlainText(deps.model.model);
     structured = false;
     try {
-      reply = await ask(deps.model, question, hits, language, structured, onPartial);
+      reply = await ask(deps.model, question, hits, language, structured, onPartial, conversation);
     } catch (retryError) {
       return { ok: false, reason: describeError(retryError), usage: null };
     }
@@ -95,7 +97,8 @@ async function ask(
   hits: readonly SearchHit[],
   language: Language,
   structured: boolean,
-  onPartial?: (text: string) => void,
+  onPartial: ((text: string) => void) | undefined,
+  conversation: string,
 ): Promise<ChatReply> {
   let onDelta: ((delta: string) => void) | undefined;
   if (onPartial) {
@@ -109,7 +112,7 @@ async function ask(
     };
   }
   return model.chat({
-    messages: buildAnswerMessages(question, hits, language, structured),
+    messages: buildAnswerMessages(question, hits, language, structured, conversation),
     maxTokens: ANSWER_MAX_TOKENS,
     ...(structured ? { jsonSchema: { name: 'feudbot_answer', schema: MODEL_ANSWER_JSON_SCHEMA } } : {}),
     ...(onDelta ? { onDelta } : {}),

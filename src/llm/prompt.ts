@@ -62,13 +62,18 @@ export function buildAnswerMessages(
   hits: readonly SearchHit[],
   language: Language,
   structured: boolean,
+  conversation = '',
 ): ChatMessage[] {
   const fenceId = newFenceId();
+  // Earlier turns help read the question; only this turn's passages may be cited, so they stay apart.
+  const earlier = conversation
+    ? `Earlier in this conversation (context for the question only; not a source, never cited):\n${defuse(conversation)}\n\n`
+    : '';
   return [
     { role: 'system', content: buildSystemPrompt(language, fenceId, structured) },
     {
       role: 'user',
-      content: `Passages:\n\n${formatPassages(hits, fenceId)}\n\nQuestion (answer in ${LANGUAGE_NAMES[language]}): ${oneLine(question)}`,
+      content: `${earlier}Passages:\n\n${formatPassages(hits, fenceId)}\n\nQuestion (answer in ${LANGUAGE_NAMES[language]}): ${oneLine(question)}`,
     },
   ];
 }
