@@ -11,11 +11,10 @@ import type { Actor, ArticlePreview } from './articles/corpusEditor.js';
 import type { FetchLimits } from './articles/fetchPage.js';
 import type { ArticleSource } from './articles/prepareArticle.js';
 import { say } from './i18n/words.js';
-import { boostPrevious, type ConversationTurn } from './answer/conversation.js';
-import { understand } from './answer/followUp.js';
+import type { ConversationTurn } from './answer/conversation.js';
+import { retrieveFollowUp } from './answer/followUp.js';
 import { createRetriever } from './answer/retriever.js';
 import type { AskResult } from './answer/types.js';
-import { getCorpusVersion } from './corpus/corpusMeta.js';
 import { listSources, type SourcesListing } from './corpus/listSources.js';
 import { createReloadCoordinator } from './corpus/reloadCoordinator.js';
 import type { ReloadReport } from './corpus/reloadCorpus.js';
@@ -123,12 +122,7 @@ export function createCore(deps: CoreDeps): FeudCore {
 
   return {
     model: model?.model ?? null,
-    retrieve: async (question, options) => {
-      const history = options?.history ?? [];
-      const understood = await understand({ model, limiter, logger }, question, history, detectLanguage(question));
-      const found = await retrieve(understood.search, options?.limit ?? 5, getCorpusVersion(db));
-      return boostPrevious(found.hits, history);
-    },
+    retrieve: (question, options) => retrieveFollowUp(answering, question, options),
     ask: (question, options) =>
       answerQuestion(answering, question, options).catch((error: unknown) =>
         internalError(logger, error, question, options),

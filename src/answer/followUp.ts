@@ -2,7 +2,12 @@ import type { ChatModel } from '../llm/chatModel.js';
 import { BusyError, type Limiter } from '../llm/limiter.js';
 import type { Logger } from '../logger.js';
 import type { Language } from '../text/languages.js';
-import { combinedQuestion, condenseQuestion, type ConversationTurn } from './conversation.js';
+import { getCorpusVersion } from '../corpus/corpusMeta.js';
+import type { Db } from '../db/database.js';
+import type { SearchHit } from '../retrieval/searchPassages.js';
+import { detectLanguage } from '../text/detectLanguage.js';
+import { boostPrevious, combinedQuestion, condenseQuestion, type ConversationTurn } from './conversation.js';
+import type { Retriever } from './retriever.js';
 
 /** How a question is read: what to search for, and what to ask the model. */
 export interface Understood {
@@ -35,4 +40,16 @@ export async function understand(
   return rewritten
     ? { search: rewritten, forModel: rewritten }
     : { search: combinedQuestion(question, history), forModel: question };
+}
+
+/** Search as `ask` does, a follow-up read with its conversation (the CLI's search and the evals). */
+export async function retrieveFollowUp(
+  deps: { model: ChatModel | undefined; limiter: Limiter; logger: Logger; db: Db; retrieve: Retriever },
+  question: string,
+  options: { limit?: number; history?: readonly ConversationTurn[] } = {},
+): Promise<SearchHit[]> {
+  const history = options.history ?? [];
+  const understood = await understand(deps, question, history, detectLanguage(question));
+  const found = await deps.retrieve(understood.search, options.limit ?? 5, getCorpusVersion(deps.db));
+  return boostPrevious(found.hits, history);
 }

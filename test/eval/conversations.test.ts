@@ -11,7 +11,7 @@ interface Conversation {
   readonly gold: string[];
 }
 
-const CONVERSATIONS = (readFileSync(new URL('./conversations.jsonl', import.meta.url), 'utf8') as string)
+const CONVERSATIONS = readFileSync(new URL('./conversations.jsonl', import.meta.url), 'utf8')
   .trim()
   .split('\n')
   .map((line) => JSON.parse(line) as Conversation);
