@@ -4,6 +4,7 @@ import { readEvalQuestions, runEval } from '../evaluation/runEval.js';
 import { MAX_LIMIT } from '../retrieval/searchPassages.js';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type Language } from '../text/languages.js';
 import { addArticle, type Confirm, removeArticle } from './articleCommands.js';
+import { chat } from './chatCommand.js';
 import { exportFeedback, report } from './reportCommands.js';
 import { formatAnswer, formatEval, formatReload, formatSearch, formatSources } from './formatText.js';
 import { askJson, reloadJson, searchJson, sourcesJson } from './jsonShapes.js';
@@ -27,11 +28,21 @@ export interface CommandLine {
 /** The command line was wrong; the message says how. */
 export class UsageError extends Error {}
 
+/** What a command may use of the terminal beyond printing. */
+export interface Terminal {
+  /** A yes/no question to a person; absent when nobody is there (piped input, --json). */
+  readonly confirm: Confirm;
+  /** Lines of input, for `chat`. */
+  readonly lines: () => AsyncIterable<string>;
+  /** Output as it happens (one line of `chat` at a time), not once at the end. */
+  readonly write: (text: string) => void;
+}
+
 type Command = (
   core: FeudCore,
   line: CommandLine,
   print: (json: unknown, text: string) => void,
-  confirm: Confirm,
+  terminal: Terminal,
 ) => Promise<void>;
 
 /** The commands that run on a core (`migrate` runs before one can be opened). */
@@ -68,7 +79,10 @@ export const CORE_COMMANDS = {
     const report = await runEval(core, readEvalQuestions(values.questions), limit);
     print(report, formatEval(report));
   },
-  async add(core, { values, rest }, print, confirm) {
+  async chat(core, { values }, _print, terminal) {
+    await chat(core, terminal.lines(), values.json, terminal.write);
+  },
+  async add(core, { values, rest }, print, { confirm }) {
     if (rest.length !== 1)
       throw new UsageError('add needs one link or file, e.g. feudbot add https://example.com/news/article');
     await addArticle(core, rest[0]!, values.yes, print, confirm);

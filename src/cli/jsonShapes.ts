@@ -27,6 +27,7 @@ export function searchJson(query: string, hits: readonly SearchHit[]) {
 export function askJson(result: AskResult) {
   return {
     question: result.question,
+    ...(result.standalone ? { standalone: result.standalone } : {}),
     answered: result.answered,
     ...(result.refusal ? { refusal: result.refusal } : {}),
     mode: result.mode,

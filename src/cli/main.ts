@@ -10,6 +10,7 @@ const io: Io = {
   err: (t) => process.stderr.write(`${t}\n`),
   // Only a person at a terminal can confirm; piped input never says yes by accident.
   ...(process.stdin.isTTY ? { confirm: askAtTerminal } : {}),
+  lines: () => createInterface({ input: process.stdin, terminal: false }),
 };
 
 async function askAtTerminal(prompt: string): Promise<boolean> {

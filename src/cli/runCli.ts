@@ -25,6 +25,7 @@ Usage:
   feudbot backup FILE       a consistent copy of the live database (safe while the bot runs)
   feudbot health            exit 0 when the database holds a corpus and a running bot is connected
   feudbot eval --questions FILE [--limit K] [--json]
+  feudbot chat [--json]     a conversation: one question a line, follow-ups read with the turns before
   feudbot report [--days N] [--json]   what members asked, what was not covered, what was voted down
   feudbot eval export --from-feedback FILE [--days N]   voted-down and refused questions as eval lines
 
@@ -38,6 +39,8 @@ export interface Io {
   err: (text: string) => void;
   /** A yes/no question at the terminal (add's preview); absent when no one is there to answer. */
   confirm?: Confirm;
+  /** Lines of input (`chat`); none by default. */
+  lines?: () => AsyncIterable<string>;
 }
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
@@ -74,7 +77,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
       core,
       line,
       (json, text) => io.out(line.values.json ? JSON.stringify(json, null, 2) : text),
-      line.values.json ? undefined : io.confirm,
+      {
+        confirm: line.values.json ? undefined : io.confirm,
+        lines: io.lines ?? async function* () {},
+        write: io.out,
+      },
     );
     return 0;
   } finally {

@@ -141,4 +141,23 @@ describe('feudbot CLI (in process)', () => {
       /exists already; give a new file name/,
     );
   });
+
+  it('chat answers each line, reading a follow-up with the turns before it; --json gives one line per answer', async () => {
+    const out: string[] = [];
+    const lines = async function* () {
+      yield* ['Why did Musk leave OpenAI?', '', 'when was that?', 'exit', 'never asked'];
+    };
+    const code = await runCli(
+      ['chat', '--json'],
+      { LOG_LEVEL: 'silent', ...env },
+      { out: (t) => out.push(t), err: () => undefined, lines },
+    );
+    expect(code).toBe(0);
+    const answers = out.map(
+      (line) => JSON.parse(line) as { question: string; standalone?: string; citations: { quote: string }[] },
+    );
+    expect(answers.map((a) => a.question)).toEqual(['Why did Musk leave OpenAI?', 'when was that?']);
+    expect(answers[1]!.standalone).toMatch(/musk.*leave.*openai/i);
+    expect(answers[1]!.citations.map((c) => c.quote).join(' ')).toContain('2018');
+  });
 });
