@@ -104,5 +104,6 @@ describe('the production start (README, "Running it permanently")', () => {
       await discord.close();
       work.cleanup();
     }
-  });
+    // Building, pruning a copy of the installation and starting it: a minute on a busy machine.
+  }, 120_000);
 });
