@@ -11,6 +11,9 @@ export interface PendingArticle {
   readonly expiresAt: number;
 }
 
+/** Previews held at once: each can hold half a megabyte of text, so the oldest makes room. */
+const MAX_DRAFTS = 50;
+
 /** A preview lives a minute less than the interaction whose message shows it, so its buttons still answer. */
 export const DRAFT_LIFETIME_MS = INTERACTION_TOKEN_MS - 60_000;
 
@@ -29,6 +32,8 @@ export class ArticleDrafts {
   /** Keep a preview; returns its key (16 hex digits, for the buttons' custom ids). */
   put(preview: ArticlePreview, owner: { userId: string; guildId: string | null }): PendingArticle & { key: string } {
     this.prune();
+    // Map order is insertion order: the first key is the oldest preview.
+    while (this.drafts.size >= MAX_DRAFTS) this.drafts.delete(this.drafts.keys().next().value!);
     const key = randomBytes(8).toString('hex');
     const pending = { preview, ...owner, expiresAt: this.now() + this.lifetimeMs };
     this.drafts.set(key, pending);
