@@ -93,6 +93,7 @@ const schema = z.object({
   ALLOWED_CHANNEL_IDS: idList('channel'),
   ASK_COOLDOWN_SECONDS: integer(0, 3_600, 'a whole number of seconds between 0 and 3600, e.g. 10'),
   MAX_QUESTIONS_IN_FLIGHT: integer(1, 1_000, 'a whole number between 1 and 1000, e.g. 16'),
+  FOLLOW_UP_HOURS: integer(1, 720, 'a whole number of hours between 1 and 720, e.g. 24'),
 });
 
 /** Everything feudbot reads from the environment, validated and with defaults applied. */
@@ -130,6 +131,8 @@ export interface Config {
     readonly allowedChannelIds: readonly string[];
     readonly cooldownSeconds: number;
     readonly maxQuestionsInFlight: number;
+    /** A conversation without a question for this long takes no more follow-ups. */
+    readonly followUpHours: number;
   };
 }
 
@@ -182,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, installDir = IN
       allowedChannelIds: e.ALLOWED_CHANNEL_IDS,
       cooldownSeconds: e.ASK_COOLDOWN_SECONDS ?? 10,
       maxQuestionsInFlight: e.MAX_QUESTIONS_IN_FLIGHT ?? 16,
+      followUpHours: e.FOLLOW_UP_HOURS ?? 24,
     },
   };
 }
@@ -190,11 +194,4 @@ function describeGot(value: string | undefined): string {
   if (value === undefined || value === '') return '';
   // Never echo what might be a secret; a short non-secret value helps the reader find the typo.
   return value.length <= 40 && !/key|token/i.test(value) ? ` (got "${value}")` : '';
-}
-
-/** Load `.env` from the working folder into process.env, if there is one; set variables win. */
-export function loadDotEnv(cwd = process.cwd()): void {
-  // The current folder's .env, else the installation's: a service started elsewhere still finds it.
-  const path = [resolve(cwd, '.env'), join(INSTALL_DIR, '.env')].find((p) => existsSync(p));
-  if (path) process.loadEnvFile(path);
 }

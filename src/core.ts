@@ -1,6 +1,7 @@
 import { answerQuestion, type AskOptions } from './answer/answerQuestion.js';
 import { pruneAnswerCache } from './answer/answerStore.js';
 import { createPostedAnswerActions, type PostedAnswerActions } from './answer/postedAnswerActions.js';
+import { type ConversationActions, createConversationActions } from './answer/conversationActions.js';
 import { createInsightsActions, type InsightsActions } from './insights/insightsActions.js';
 import { createPrivacyActions, type PrivacyActions } from './privacy/privacyActions.js';
 import { DEFAULT_RETENTION_DAYS } from './privacy/retention.js';
@@ -34,6 +35,7 @@ import type { Language } from './text/languages.js';
 
 export type { FeedbackReason, PostedAnswer, Vote } from './answer/postedAnswers.js';
 export type { Actor, ArticleDraft, ArticlePreview, ArticleSource, ConversationTurn };
+export type { Conversation } from './answer/conversationActions.js';
 export type { AskOptions };
 
 /**
@@ -41,7 +43,8 @@ export type { AskOptions };
  * answers a chat posted with their votes. It knows nothing of Discord or of the
  * terminal; callers format what it returns. The database stays inside.
  */
-export interface FeudCore extends ArticleActions, PostedAnswerActions, PrivacyActions, InsightsActions {
+export interface FeudCore
+  extends ArticleActions, PostedAnswerActions, ConversationActions, PrivacyActions, InsightsActions {
   /** The model's name when answers come from a model, else null. */
   readonly model: string | null;
   /** Search as `ask` does: with a model, its translations of the question are fused in. */
@@ -131,6 +134,7 @@ export function createCore(deps: CoreDeps): FeudCore {
     reload,
     ...createArticleActions({ ...deps, reload, logger, write }),
     ...createPostedAnswerActions(db, write, keepQuestions),
+    ...createConversationActions(db, write, keepQuestions),
     ...createPrivacyActions(db, logger, deps.retentionDays ?? DEFAULT_RETENTION_DAYS),
     ...createInsightsActions(db),
     write,

@@ -12,6 +12,8 @@ export interface BotSettings {
   readonly maxQuestionsInFlight: number;
   /** Least time between two edits of a streamed answer (Discord rate-limits message edits). */
   readonly streamEditIntervalMs: number;
+  /** A conversation without a question for this long takes no more follow-ups. */
+  readonly followUpHours: number;
 }
 
 /** What every handler gets: the shared core and the bot's own state. Discord objects stay in the handlers. */

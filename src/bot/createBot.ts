@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { BotContext, BotSettings } from './context.js';
 import { ArticleDrafts } from './articleDrafts.js';
 import { createCooldown } from './cooldown.js';
+import { handleMention } from './handlers/mention.js';
 import { keepStatusFile } from './statusFile.js';
 import { createTurns } from './turns.js';
 import { NO_MENTIONS } from './reply.js';
@@ -76,6 +77,15 @@ export function createBot(deps: BotDeps): Bot {
     pending.add(work);
     void work.finally(() => pending.delete(work));
   });
+  client.on(Events.MessageCreate, (message) => {
+    const botUserId = client.user?.id;
+    if (!botUserId) return;
+    const work = handleMention(message, context, botUserId).catch((error: unknown) =>
+      deps.logger.error({ err: error, messageId: message.id, channelId: message.channelId }, 'mention failed'),
+    );
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  });
   const lost = logClientEvents(client, deps.logger);
   const status = deps.statusFile ? keepStatusFile(deps.statusFile, deps.logger) : null;
   if (status) trackGateway(client, status, lost);
@@ -126,7 +136,9 @@ function trackGateway(client: Client, status: ReturnType<typeof keepStatusFile>,
 
 function clientOptions(deps: BotDeps): ClientOptions {
   return {
-    intents: [GatewayIntentBits.Guilds],
+    // GuildMessages (not privileged) brings messages in the bot's threads; of those, Discord fills
+    // in the text only where the bot is mentioned, which is all it reads (see handlers/mention.ts).
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: NO_MENTIONS,
     rest: {
       // discord.js counts every request against Discord's global limit of 50 per second, but

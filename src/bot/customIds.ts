@@ -11,6 +11,9 @@ export type ButtonAction =
   | { readonly kind: 'articleKeep' }
   /** The 👎 modal of an answer ("What was wrong?"). */
   | { readonly kind: 'feedback'; readonly answerId: number }
+  /** An answer's "Follow up" button, and the modal it opens (`followUpAsk`). */
+  | { readonly kind: 'followUp'; readonly answerId: number }
+  | { readonly kind: 'followUpAsk'; readonly answerId: number }
   /** /privacy's button: delete the clicking member's own data. */
   | { readonly kind: 'privacyDelete' }
   | { readonly kind: 'vote'; readonly answerId: number; readonly vote: Vote }
@@ -20,29 +23,39 @@ const DRAFT_KINDS = ['articleAdd', 'articleEdit', 'articleCancel', 'articleField
 
 /** The custom_id of a button (or a modal) that does `action`. */
 export function customId(action: ButtonAction): string {
-  const id =
-    action.kind === 'quotes'
-      ? `quotes:${action.answerId}`
-      : action.kind === 'vote'
-        ? `vote:${action.answerId}:${action.vote}`
-        : action.kind === 'sources'
-          ? `sources:${action.page}:${action.language ?? 'all'}`
-          : action.kind === 'articleRemove'
-            ? `articleRemove:${action.articleId}`
-            : action.kind === 'articleKeep' || action.kind === 'privacyDelete'
-              ? action.kind
-              : action.kind === 'feedback'
-                ? `feedback:${action.answerId}`
-                : `${action.kind}:${action.draft}`;
+  const id = idOf(action);
   // Discord refuses a component whose custom_id is longer (its message components reference).
   if (id.length > CUSTOM_ID_MAX) throw new Error(`custom_id longer than ${CUSTOM_ID_MAX}: ${id}`);
   return id;
+}
+
+function idOf(action: ButtonAction): string {
+  switch (action.kind) {
+    case 'vote':
+      return `vote:${action.answerId}:${action.vote}`;
+    case 'sources':
+      return `sources:${action.page}:${action.language ?? 'all'}`;
+    case 'articleRemove':
+      return `articleRemove:${action.articleId}`;
+    case 'articleKeep':
+    case 'privacyDelete':
+      return action.kind;
+    case 'quotes':
+    case 'feedback':
+    case 'followUp':
+    case 'followUpAsk':
+      return `${action.kind}:${action.answerId}`;
+    default:
+      return `${action.kind}:${action.draft}`;
+  }
 }
 
 /** The action a custom_id names, or null for one this bot never made (or a forged one). */
 export function parseCustomId(id: string): ButtonAction | null {
   const [kind, a, b, ...more] = id.split(':');
   if ((kind === 'articleKeep' || kind === 'privacyDelete') && a === undefined) return { kind };
+  if ((kind === 'followUp' || kind === 'followUpAsk') && a !== undefined && b === undefined && /^\d{1,16}$/.test(a))
+    return { kind, answerId: Number(a) };
   if (kind === 'feedback' && a !== undefined && b === undefined && /^\d{1,16}$/.test(a))
     return { kind, answerId: Number(a) };
   if (kind === 'articleRemove' && a !== undefined && b === undefined && /^[a-z0-9][a-z0-9-]{0,79}$/.test(a))

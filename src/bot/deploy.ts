@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { loadDotEnv } from '../loadDotEnv.js';
 import { deployCommands } from './commands/deployCommands.js';
 import { missingDiscordSettings } from './discordSettings.js';
 

@@ -17,5 +17,7 @@ export const AUTOCOMPLETE_CHOICES_MAX = 25;
 export const CHOICE_NAME_MAX = 100;
 /** A text input's value in a modal (component reference: max_length up to 4000). */
 export const TEXT_INPUT_MAX = 4000;
+/** A channel's (and so a thread's) name (channel resource reference). */
+export const THREAD_NAME_MAX = 100;
 /** An interaction token is valid for 15 minutes (receiving-and-responding reference); a preview ends before it. */
 export const INTERACTION_TOKEN_MS = 15 * 60_000;

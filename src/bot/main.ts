@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, loadDotEnv, type Config } from '../config.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { loadDotEnv } from '../loadDotEnv.js';
 import { missingDiscordSettings } from './discordSettings.js';
 import { openCoreFromConfig } from '../openCore.js';
 import { createLogger } from '../logger.js';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
       allowedChannelIds: config.discord.allowedChannelIds,
       cooldownSeconds: config.discord.cooldownSeconds,
       maxQuestionsInFlight: config.discord.maxQuestionsInFlight,
+      followUpHours: config.discord.followUpHours,
       streamEditIntervalMs: STREAM_EDIT_INTERVAL_MS,
     },
   });

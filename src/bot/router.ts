@@ -13,6 +13,7 @@ import { handleArticle, handleArticleAutocomplete } from './handlers/article.js'
 import { handleArticleModal } from './handlers/articleButtons.js';
 import { handleAsk } from './handlers/ask.js';
 import { handleFeedbackModal } from './handlers/feedback.js';
+import { handleFollowUpModal } from './handlers/followUp.js';
 import { handleInsights } from './handlers/insights.js';
 import { handlePrivacy } from './handlers/privacy.js';
 import { handleButton } from './handlers/buttons.js';
@@ -48,7 +49,10 @@ export async function routeInteraction(interaction: Interaction, ctx: BotContext
     } else if (interaction.isButton()) {
       if (!(await handleButton(interaction, ctx))) throw new Error(`no handler for button ${interaction.customId}`);
     } else if (interaction.isModalSubmit()) {
-      const handled = (await handleArticleModal(interaction, ctx)) || (await handleFeedbackModal(interaction, ctx));
+      const handled =
+        (await handleArticleModal(interaction, ctx)) ||
+        (await handleFeedbackModal(interaction, ctx)) ||
+        (await handleFollowUpModal(interaction, ctx));
       if (!handled) throw new Error(`no handler for modal ${interaction.customId}`);
     } else if (interaction.isAutocomplete()) {
       // Only /article remove has an option that completes.

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createInterface } from 'node:readline/promises';
-import { loadDotEnv } from '../config.js';
+import { loadDotEnv } from '../loadDotEnv.js';
 import type { Io } from './runCli.js';
 import { runMain } from './runMain.js';
 

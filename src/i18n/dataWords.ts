@@ -2,6 +2,23 @@ import type { Language } from '../text/languages.js';
 
 /** What /privacy and /insights say (see words.ts). */
 export const DATA_WORDS = {
+  // Follow-up questions
+  buttonFollowUp: { en: 'Follow up', de: 'Nachfragen' },
+  followUpTitle: { en: 'Ask a follow-up question', de: 'Eine Nachfrage stellen' },
+  followUpLabel: { en: 'Your question', de: 'Deine Frage' },
+  followUpInThread: { en: 'Answered in <#{thread}>.', de: 'Beantwortet in <#{thread}>.' },
+  followUpNoThread: {
+    en: "I can't start a thread here: I need the Create Public Threads and Send Messages in Threads permissions in this channel. Ask a moderator, or use /ask.",
+    de: 'Ich kann hier keinen Thread starten: Mir fehlen die Berechtigungen „Öffentliche Threads erstellen“ und „Nachrichten in Threads senden“ in diesem Kanal. Frag einen Moderator oder nutze /frage.',
+  },
+  followUpClosed: {
+    en: 'This conversation is closed to follow-ups (nobody asked for {hours} hours). Ask anew with /ask.',
+    de: 'Diese Unterhaltung nimmt keine Nachfragen mehr an (seit {hours} Stunden keine Frage). Frag neu mit /frage.',
+  },
+  followUpEmpty: {
+    en: 'Mention me with your question, for example: @feudbot and when was that?',
+    de: 'Erwähne mich mit deiner Frage, zum Beispiel: @feudbot und wann war das?',
+  },
   // /privacy
   privacyTitle: { en: 'Your data in feudbot', de: 'Deine Daten bei feudbot' },
   privacyStored: {

@@ -34,10 +34,11 @@ export function deleteMemberData(db: Db, userId: string): MemberData {
       (
         statement(
           db,
-          'SELECT question FROM answer_log WHERE user_id = ? UNION SELECT question FROM bot_answers WHERE user_id = ?',
+          `SELECT question FROM answer_log WHERE user_id = @id UNION SELECT question FROM bot_answers WHERE user_id = @id
+           UNION SELECT question FROM conversation_turns WHERE user_id = @id`,
         )
           .pluck()
-          .all(userId, userId) as string[]
+          .all({ id: userId }) as string[]
       )
         .filter(Boolean)
         .map(normalizeQuestion),
@@ -49,6 +50,9 @@ export function deleteMemberData(db: Db, userId: string): MemberData {
     statement(db, 'DELETE FROM feedback WHERE user_id = ?').run(userId);
     statement(db, 'DELETE FROM bot_answers WHERE user_id = ?').run(userId);
     statement(db, 'DELETE FROM answer_log WHERE user_id = ?').run(userId);
+    statement(db, 'DELETE FROM conversation_turns WHERE user_id = ?').run(userId);
+    // Others may have continued a conversation the member started: it stays, without their id.
+    statement(db, "UPDATE conversations SET user_id = 'deleted' WHERE user_id = ?").run(userId);
     statement(
       db,
       "UPDATE corpus_changes SET actor_id = 'deleted', actor_name = 'deleted' WHERE actor_via = 'discord' AND actor_id = ?",

@@ -22,6 +22,8 @@ export function pruneExpired(db: Db, retentionDays: number, now = Date.now()): P
     ['bot_answers', 'created_at'],
     ['answer_cache', 'created_at'],
     ['query_translations', 'created_at'],
+    // A conversation's turns go with it.
+    ['conversations', 'last_active'],
   ];
   const pruned: Pruned = {};
   db.transaction(() => {

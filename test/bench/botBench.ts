@@ -135,6 +135,7 @@ export async function benchBot(count: number, questions: readonly EvalQuestion[]
       allowedChannelIds: [],
       cooldownSeconds: 0,
       maxQuestionsInFlight: count * 2,
+      followUpHours: 24,
       streamEditIntervalMs: 1_200,
     },
     rest: { retries: 1, timeout: 15_000 },

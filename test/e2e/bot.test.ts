@@ -51,6 +51,7 @@ describe('the bot against a Discord on loopback', () => {
       expect.stringMatching(/^quotes:\d+$/),
       expect.stringMatching(/^vote:\d+:up$/),
       expect.stringMatching(/^vote:\d+:down$/),
+      expect.stringMatching(/^followUp:\d+$/),
     ]);
     for (const edit of record.edits) expect(edit.allowed_mentions).toEqual({ parse: [] });
   });

@@ -92,18 +92,35 @@ describe('/privacy', () => {
     h.discord.click(member, buttonId(answer, /^vote:\d+:up$/), answer);
     h.discord.click(member, buttonId(theirs, /^vote:\d+:up$/), theirs);
     await h.discord.waitFor(() => h!.db.prepare('SELECT count(*) FROM feedback').pluck().get() === 2, 5_000, 'votes');
+    // A conversation the member started, continued by another member: its rows hold the member's id too.
+    const click = h.discord.click(member, buttonId(answer, /^followUp:/), answer);
+    const modal = await h.discord.waitFor(() => click.modal, 10_000, 'the follow-up modal');
+    const asked = h.discord.submitModal(
+      member,
+      (modal as { custom_id: string }).custom_id,
+      { question: 'when was that?' },
+      answer,
+    );
+    await h.discord.waitFor(() => asked.edits.length > 0, 15_000, 'the follow-up');
+    const thread = [...h.discord.threads.keys()][0]!;
+    h.discord.message(other, thread, `<@${h.discord.applicationId}> and who replaced him?`, { mentionBot: true });
+    await h.discord.waitFor(
+      () => h!.db.prepare('SELECT count(*) FROM conversation_turns').pluck().get() === 3,
+      15_000,
+      'turns',
+    );
 
     const record = h.discord.slash(member, 'privacy');
     const shown = await h.discord.waitFor(() => record.original, 10_000, 'the privacy notice');
     expect(record.callbackFlags & 64).toBe(64);
     expect(shown.embeds[0]!.description).toMatch(
-      /your questions \(2\), the answers posted to them \(1\) and your votes \(2\)/,
+      /your questions \(3\), the answers posted to them \(2\) and your votes \(2\)/,
     );
     expect(shown.embeds[0]!.description).toContain('deleted after 90 days');
 
     const clicked = h.discord.click(member, buttonId(shown, /^privacyDelete$/), shown);
     const done = await h.discord.waitFor(() => (clicked.callbackType === 7 ? clicked.original : null), 10_000);
-    expect(done.content).toBe('Deleted: 2 questions, 1 answers and 2 votes. Nothing about you is left.');
+    expect(done.content).toBe('Deleted: 3 questions, 2 answers and 2 votes. Nothing about you is left.');
 
     // Every table, every column, read from the schema: a table added later cannot escape this.
     const id = member.user.id;
@@ -127,7 +144,10 @@ describe('/privacy', () => {
     expect(tables.length).toBeGreaterThan(8);
     expect(holding).toEqual([]);
     // The other member's question, answer and vote stay.
-    expect(h.db.prepare('SELECT count(*) FROM answer_log WHERE user_id = ?').pluck().get(other.user.id)).toBe(1);
+    expect(h.db.prepare('SELECT count(*) FROM answer_log WHERE user_id = ?').pluck().get(other.user.id)).toBe(2);
+    // The other member's turn in the conversation stays; the conversation no longer names who started it.
+    expect(h.db.prepare('SELECT user_id FROM conversation_turns').pluck().all()).toEqual([other.user.id]);
+    expect(h.db.prepare('SELECT user_id FROM conversations').pluck().all()).toEqual(['deleted']);
     expect(h.db.prepare('SELECT count(*) FROM feedback').pluck().get()).toBe(0);
   });
 });

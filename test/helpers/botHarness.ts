@@ -75,6 +75,7 @@ export async function startHarness(
       allowedChannelIds: [],
       cooldownSeconds: 0,
       maxQuestionsInFlight: 16,
+      followUpHours: 24,
       streamEditIntervalMs: 1_200,
       ...options.settings,
     },

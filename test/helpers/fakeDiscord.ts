@@ -72,6 +72,8 @@ export interface Fault {
   /** How many matching calls fail before the route works again. */
   times: number;
   readonly retryAfterSeconds?: number;
+  /** Discord's JSON error code (50013: Missing Permissions). */
+  readonly code?: number;
 }
 
 export interface FakeDiscord {
@@ -113,6 +115,12 @@ export interface FakeDiscord {
   upload(filename: string, bytes: Buffer, contentType?: string): FakeAttachment;
   /** Click a button on a message as a user. */
   click(user: FakeUser, customId: string, message: APIMessage, extra?: { locale?: string }): InteractionRecord;
+  /** Threads the bot started, by id. */
+  readonly threads: Map<string, { id: string; parentId: string; name: string; messageId: string }>;
+  /** Messages the bot sent to channels and threads (not interaction replies), by channel. */
+  readonly channelMessages: Map<string, APIMessage[]>;
+  /** A member writes in a channel or thread; `mentionBot` mentions the app, whose text Discord then delivers. */
+  message(user: FakeUser, channelId: string, text: string, options?: { mentionBot?: boolean }): string;
   /** Make matching REST calls fail (429 with Retry-After, or 5xx). */
   fail(fault: Fault): void;
   /** Resolve when the predicate holds, checking after every REST call; reject after `ms`. */
@@ -207,6 +215,26 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const commands = new Map<string, RESTPostAPIApplicationCommandsJSONBody[]>();
   const faults: Fault[] = [];
   const files = new Map<string, { bytes: Buffer; type: string | undefined }>();
+  const threads = new Map<string, { id: string; parentId: string; name: string; messageId: string }>();
+  const channelMessages = new Map<string, APIMessage[]>();
+  const threadChannel = (t: { id: string; parentId: string; name: string }) => ({
+    id: t.id,
+    type: ChannelType.PublicThread as const,
+    guild_id: guildId,
+    parent_id: t.parentId,
+    name: t.name,
+    owner_id: applicationId,
+    message_count: 0,
+    member_count: 1,
+    rate_limit_per_user: 0,
+    flags: 0,
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: 1440,
+      archive_timestamp: new Date().toISOString(),
+      locked: false,
+    },
+  });
   const waiters = new Set<() => void>();
   const sockets = new Set<Socket>();
   const clients = new Set<WebSocket>();
@@ -421,7 +449,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           },
         );
       } else {
-        json(fault.status, { message: 'Fake failure', code: 0 });
+        json(fault.status, { message: 'Fake failure', code: fault.code ?? 0 });
       }
       return;
     }
@@ -432,6 +460,24 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const file = files.get(path);
       res.writeHead(file ? 200 : 404, file?.type ? { 'content-type': file.type } : {});
       res.end(file?.bytes ?? '');
+    } else if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      // A thread started on a message: a public thread (type 11) under the message's channel.
+      const thread = {
+        id: m[2]!,
+        parentId: m[1]!,
+        name: typeof body?.name === 'string' ? body.name : '',
+        messageId: m[2]!,
+      };
+      threads.set(thread.id, thread);
+      if (identified)
+        dispatch(identified, GatewayDispatchEvents.ThreadCreate, { ...threadChannel(thread), newly_created: true });
+      json(201, threadChannel(thread));
+    } else if (method === 'POST' && (m = /^\/channels\/(\d+)\/typing$/.exec(path))) {
+      empty();
+    } else if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      const sent: APIMessage = { ...message(body ?? {}), channel_id: m[1]! };
+      channelMessages.set(m[1]!, [...(channelMessages.get(m[1]!) ?? []), sent]);
+      json(200, sent);
     } else if (method === 'GET' && path === '/gateway/bot') {
       json(200, {
         url: `ws://127.0.0.1:${port()}`,
@@ -522,6 +568,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   }
 
   function baseInteraction(user: FakeUser, record: InteractionRecord, channel: string, locale: string) {
+    const thread = threads.get(channel);
     return {
       id: record.id,
       token: record.token,
@@ -530,7 +577,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       guild_id: guildId,
       guild: { id: guildId, features: [], locale: 'en-US' as Locale },
       channel_id: channel,
-      channel: { id: channel, type: ChannelType.GuildText as const, name: 'feud', guild_id: guildId },
+      channel: thread
+        ? threadChannel(thread)
+        : { id: channel, type: ChannelType.GuildText as const, name: 'feud', guild_id: guildId },
       member: {
         user: user.user,
         roles: user.roles,
@@ -667,6 +716,34 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       } satisfies Partial<APIMessageComponentInteraction> & Record<string, unknown>;
       deliver(payload);
       return record;
+    },
+    threads,
+    channelMessages,
+    message(user, channel, text, options = {}) {
+      const id = snowflake();
+      if (!identified) throw new Error('The bot has not identified on the gateway yet.');
+      const mentions = options.mentionBot ? [botUser] : [];
+      dispatch(identified, GatewayDispatchEvents.MessageCreate, {
+        id,
+        channel_id: channel,
+        guild_id: guildId,
+        author: user.user,
+        member: { roles: user.roles, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+        // Without the Message Content intent Discord sends the text only of messages that mention the app.
+        content: options.mentionBot ? text : '',
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: false,
+        mentions,
+        mention_roles: [],
+        attachments: [],
+        embeds: [],
+        pinned: false,
+        type: 0,
+        flags: 0,
+      });
+      return id;
     },
     fail(fault) {
       faults.push(fault);

@@ -81,6 +81,12 @@ function answerButtons(answerId: number, ui: Language): APIActionRowComponent<AP
         emoji: { name: '👎' },
         custom_id: customId({ kind: 'vote', answerId, vote: 'down' }),
       },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        label: say('buttonFollowUp', ui),
+        custom_id: customId({ kind: 'followUp', answerId }),
+      },
     ],
   };
 }

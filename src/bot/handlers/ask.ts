@@ -16,7 +16,7 @@ import type { Language } from '../../text/languages.js';
  */
 export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const ui = uiLanguage(interaction.locale);
-  const refusal = whyNotNow(interaction, ctx, ui);
+  const refusal = whyNotNow({ channelId: interaction.channelId, userId: interaction.user.id }, ctx, ui);
   if (refusal) {
     await interaction.reply(privately({ content: refusal }));
     return;
@@ -29,16 +29,19 @@ export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: B
   }
 }
 
-/** Why this question cannot be taken now (shutting down, wrong channel, busy, cooldown), or null. */
-function whyNotNow(interaction: ChatInputCommandInteraction, ctx: BotContext, ui: Language): string | null {
+/**
+ * Why this question cannot be taken now (shutting down, wrong channel, busy, cooldown), or
+ * null. Follow-ups go through the same gate, with a thread's parent as their channel.
+ */
+export function whyNotNow(asker: { channelId: string; userId: string }, ctx: BotContext, ui: Language): string | null {
   const { settings, state } = ctx;
   if (state.shuttingDown) return say('shuttingDown', ui);
-  if (settings.allowedChannelIds.length > 0 && !settings.allowedChannelIds.includes(interaction.channelId)) {
+  if (settings.allowedChannelIds.length > 0 && !settings.allowedChannelIds.includes(asker.channelId)) {
     const channels = settings.allowedChannelIds.map((id) => `<#${id}>`).join(', ');
     return say('wrongChannel', ui, { channels });
   }
   if (state.inFlight >= settings.maxQuestionsInFlight) return say('busy', ui);
-  const turn = ctx.cooldown.take(interaction.user.id);
+  const turn = ctx.cooldown.take(asker.userId);
   // <t:…:R> renders as "in 7 seconds" in the reader's own language and time zone.
   if (!turn.ok) return say('cooldown', ui, { when: `<t:${Math.ceil(turn.retryAt / 1000)}:R>` });
   return null;

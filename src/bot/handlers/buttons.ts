@@ -10,6 +10,7 @@ import { EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, EMBEDS_TOTAL_MAX } from '../lim
 import { privately } from '../reply.js';
 import { handleArticleButton, isArticleAction } from './articleButtons.js';
 import { answerForClick, vote } from './feedback.js';
+import { openFollowUp } from './followUp.js';
 import { handlePrivacyDelete } from './privacy.js';
 import { handleSourcesPage } from './sources.js';
 
@@ -21,7 +22,9 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
   else if (action.kind === 'quotes') await showQuotes(interaction, ctx, action.answerId);
   else if (action.kind === 'vote') await vote(interaction, ctx, action.answerId, action.vote);
   else if (action.kind === 'privacyDelete') await handlePrivacyDelete(interaction, ctx);
-  else if (action.kind === 'feedback') return false;
+  else if (action.kind === 'followUp') await openFollowUp(interaction, ctx, action.answerId);
+  // Modal ids on a button: only a crafted click gets here.
+  else if (action.kind === 'feedback' || action.kind === 'followUpAsk') return false;
   else await handleSourcesPage(interaction, ctx, action.page, action.language);
   return true;
 }

@@ -1,0 +1,44 @@
+import type { Db } from '../db/database.js';
+import type { ConversationTurn } from './conversation.js';
+import {
+  addTurn,
+  type Conversation,
+  conversationOfAnswer,
+  conversationOfThread,
+  type NewConversation,
+  setConversationThread,
+  startConversation,
+} from './conversationStore.js';
+
+export type { Conversation, NewConversation };
+
+/** Conversations a chat keeps (threads in Discord): their turns survive a restart. */
+export interface ConversationActions {
+  conversationOfAnswer(answerId: number): Conversation | null;
+  conversationOfThread(threadId: string): Conversation | null;
+  /** A conversation grown from a posted answer, which is its first turn; returns its id. */
+  startConversation(start: NewConversation, firstAnswerId: number, first: ConversationTurn): number;
+  /** The thread a conversation moved into. */
+  moveConversation(conversationId: number, threadId: string): void;
+  /** One more turn; `answerId` is the posted answer whose Follow up button continues it. */
+  addConversationTurn(conversationId: number, userId: string, turn: ConversationTurn, answerId?: number): void;
+}
+
+export function createConversationActions(
+  db: Db,
+  write: (fn: () => void) => void,
+  keepQuestions: boolean,
+): ConversationActions {
+  // Under RETENTION_DAYS=0 no question is stored; a conversation then remembers only its passages.
+  const kept = (turn: ConversationTurn): ConversationTurn =>
+    keepQuestions ? turn : { question: '', standalone: null, answer: '', passageIds: turn.passageIds };
+  return {
+    conversationOfAnswer: (answerId) => conversationOfAnswer(db, answerId),
+    conversationOfThread: (threadId) => conversationOfThread(db, threadId),
+    // Written at once, not queued: the caller needs the id now.
+    startConversation: (start, firstAnswerId, first) => startConversation(db, start, firstAnswerId, kept(first)),
+    moveConversation: (conversationId, threadId) => setConversationThread(db, conversationId, threadId),
+    addConversationTurn: (conversationId, userId, turn, answerId) =>
+      write(() => addTurn(db, conversationId, userId, kept(turn), answerId)),
+  };
+}
