@@ -37,7 +37,7 @@ describe('follow-up questions in a thread', () => {
     const answer = await h.answered(h.discord.slash(member, 'ask', { question: 'why did Musk leave OpenAI' }));
     expect(button(answer, /^followUp:/).label).toBe('Follow up');
 
-    const { submitted } = await followUp(h, member, answer, 'and when was that?');
+    const { submitted } = await followUp(h, member, answer, 'and what did Altman say about it?');
     const ack = await h.discord.waitFor(
       () => (submitted!.edits.length > 0 ? submitted!.original : null),
       15_000,
@@ -52,15 +52,16 @@ describe('follow-up questions in a thread', () => {
     expect(ack.content).toBe(`Answered in <#${thread!.id}>.`);
     expect(submitted!.callbackFlags & 64).toBe(64);
     const [inThread] = h.discord.channelMessages.get(thread!.id)!;
-    expect(text(inThread!)).toContain('2018');
+    // The passage with Altman's reply to Musk's departure.
+    expect(text(inThread!)).toContain('Altman emphasized');
     expect((inThread as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
 
     // In the thread, a mention of the bot continues the conversation.
-    h.discord.message(other, thread!.id, `<@${h.discord.applicationId}> und was hat Altman dazu gesagt?`, {
+    h.discord.message(other, thread!.id, `<@${h.discord.applicationId}> und wann war das?`, {
       mentionBot: true,
     });
     const reply = await h.discord.waitFor(() => h!.discord.channelMessages.get(thread!.id)?.[1], 15_000, 'the reply');
-    expect(text(reply)).toMatch(/Altman/);
+    expect(text(reply)).toContain('2018');
     // A message without a mention carries no text for the bot and gets no answer.
     h.discord.message(other, thread!.id, 'thanks!');
     // The Follow up button on the answer in the thread continues it too, in the thread.
@@ -71,8 +72,8 @@ describe('follow-up questions in a thread', () => {
     const turns = h.db.prepare('SELECT n, question FROM conversation_turns ORDER BY n').all();
     expect(turns).toEqual([
       { n: 1, question: 'why did Musk leave OpenAI' },
-      { n: 2, question: 'and when was that?' },
-      { n: 3, question: 'und was hat Altman dazu gesagt?' },
+      { n: 2, question: 'and what did Altman say about it?' },
+      { n: 3, question: 'und wann war das?' },
       { n: 4, question: 'and who took over?' },
     ]);
     expect(h.discord.channelMessages.get(thread!.id)).toHaveLength(2);
@@ -89,6 +90,7 @@ describe('follow-up questions in a thread', () => {
     const reply = await h.answered(submitted!);
     expect(submitted!.callbackFlags & 64).toBe(64);
     expect(reply.embeds[0]?.title).toBe('Und wann war das?');
+    expect(reply.embeds[0]?.footer?.text).toMatch(/^Aus den Artikeln zitiert/);
     expect(h.discord.threads.size).toBe(0);
   });
 
