@@ -77,6 +77,15 @@ describe('follow-up questions in a thread', () => {
       { n: 4, question: 'and who took over?' },
     ]);
     expect(h.discord.channelMessages.get(thread!.id)).toHaveLength(2);
+    // Following up on the first answer again continues in the same thread rather than starting one.
+    const again = await followUp(h, other, answer, 'and after that?');
+    const againAck = await h.discord.waitFor(
+      () => (again.submitted!.edits.length > 0 ? again.submitted!.original : null),
+      15_000,
+    );
+    expect(againAck.content).toBe(`Answered in <#${thread!.id}>.`);
+    expect(h.discord.threads.size).toBe(1);
+    expect(h.discord.channelMessages.get(thread!.id)).toHaveLength(3);
   });
 
   it('shows German labels to a German member, and continues a private answer privately, without a thread', async () => {

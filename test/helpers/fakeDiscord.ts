@@ -461,7 +461,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       res.writeHead(file ? 200 : 404, file?.type ? { 'content-type': file.type } : {});
       res.end(file?.bytes ?? '');
     } else if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
-      // A thread started on a message: a public thread (type 11) under the message's channel.
+      // A thread started on a message: a public thread (type 11) under the message's channel. Discord
+      // gives it the message's id, and refuses a second thread on one message.
+      if (threads.has(m[2]!))
+        return json(400, { message: 'A thread has already been created for this message', code: 160004 });
       const thread = {
         id: m[2]!,
         parentId: m[1]!,

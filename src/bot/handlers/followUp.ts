@@ -84,7 +84,10 @@ export async function handleFollowUpModal(interaction: ModalSubmitInteraction, c
       return true;
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const thread = await startThread(interaction, posted.result.question);
+    // Clicked on the first answer again after its thread exists: the conversation goes on there.
+    const thread =
+      (conversation?.threadId ? await existingThread(interaction, conversation.threadId) : null) ??
+      (await startThread(interaction, posted.result.question));
     if (!thread) {
       await interaction.editReply(quietly({ content: say('followUpNoThread', ui) }));
       return true;
@@ -97,6 +100,11 @@ export async function handleFollowUpModal(interaction: ModalSubmitInteraction, c
     ctx.state.inFlight--;
   }
   return true;
+}
+
+async function existingThread(interaction: ModalSubmitInteraction, threadId: string): Promise<ThreadChannel | null> {
+  const channel = await interaction.client.channels.fetch(threadId).catch(() => null);
+  return channel?.isThread() ? channel : null;
 }
 
 /** A thread on the answer's message, or null when the bot lacks the permission to start one. */
