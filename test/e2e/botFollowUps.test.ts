@@ -114,6 +114,15 @@ describe('follow-up questions in a thread', () => {
       /^I can't start a thread here: I need the Create Public Threads and Send Messages in Threads/,
     );
 
+    // Allowed to start a thread but not to write in it: said the same way.
+    h.discord.fail({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 403, code: 50013, times: 1 });
+    const mute = await followUp(h, member, answer, 'when was that?');
+    const muteSaid = await h.discord.waitFor(
+      () => (mute.submitted!.edits.length > 0 ? mute.submitted!.original : null),
+      15_000,
+    );
+    expect(muteSaid.content).toMatch(/^I can't start a thread here/);
+
     // A conversation nobody continued for longer than FOLLOW_UP_HOURS is closed.
     const second = await followUp(h, member, answer, 'when was that?');
     await h.discord.waitFor(() => second.submitted!.edits.length > 0, 15_000);

@@ -93,7 +93,14 @@ export async function handleFollowUpModal(interaction: ModalSubmitInteraction, c
       return true;
     }
     const turn = await answerTurn(ctx, interaction, question, posted, action.answerId, conversation, thread.id);
-    const sent = await thread.send(quietly(answerMessage(turn.result, turn.answerId, ui)));
+    const sent = await thread.send(quietly(answerMessage(turn.result, turn.answerId, ui))).catch((error: unknown) => {
+      if (isMissingPermission(error)) return null;
+      throw error;
+    });
+    if (!sent) {
+      await interaction.editReply(quietly({ content: say('followUpNoThread', ui) }));
+      return true;
+    }
     if (turn.answerId !== null) ctx.core.answerPosted(turn.answerId, sent.id);
     await interaction.editReply(quietly({ content: say('followUpInThread', ui, { thread: thread.id }) }));
   } finally {
@@ -118,7 +125,7 @@ async function startThread(interaction: ModalSubmitInteraction, firstQuestion: s
       })) ?? null
     );
   } catch (error) {
-    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingPermissions) return null;
+    if (isMissingPermission(error)) return null;
     throw error;
   }
 }
@@ -175,6 +182,10 @@ export function turnOf(result: AskResult): ConversationTurn {
     answer: result.answer,
     passageIds: result.citations.map((c) => c.passageId),
   };
+}
+
+function isMissingPermission(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingPermissions;
 }
 
 /** Closed to follow-ups: nobody asked for FOLLOW_UP_HOURS. */
