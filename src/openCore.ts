@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import { UserFacingError } from './errors.js';
 import { createCore, type FeudCore } from './core.js';
 import { getCorpusVersion } from './corpus/corpusMeta.js';
-import { explainOpenError, openDatabase, type Db } from './db/database.js';
+import { explainOpenError, openDatabase, withoutBusyWait, type Db } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import type { Embedder } from './embeddings/embedder.js';
 import { createOpenAiEmbedder } from './embeddings/openAiEmbedder.js';
@@ -45,8 +45,13 @@ export async function openCore(options: OpenCoreOptions): Promise<FeudCore> {
     if (applied.length > 0) options.logger.info({ applied }, 'migrations applied');
     writer = options.dbPath === ':memory:' ? undefined : openDatabase(options.dbPath, { cacheMiB: 64 });
     const core = createCore({ ...options, db, writer });
-    // Retention is applied at every start, and daily by a bot that keeps running.
-    core.pruneExpired();
+    // Retention is applied at every start, and daily by a bot that keeps running. Another process
+    // holding the write lock (a long reload) must not stop a start: the next run prunes.
+    try {
+      withoutBusyWait(db, () => void core.pruneExpired());
+    } catch (error) {
+      options.logger.warn({ err: error }, 'deleting expired data failed; it is tried again later');
+    }
     if (options.ingestOnFirstUse !== false && getCorpusVersion(db) === null) await core.reload();
     // Vectors missing from an earlier run (the endpoint was down, the model changed) fill in behind start-up.
     else if (options.embedInBackground) void core.fillEmbeddings();

@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
+import { openCore } from '../../src/openCore.js';
 import { createCore } from '../../src/core.js';
 import { pruneExpired } from '../../src/privacy/retention.js';
 import { queryInsights } from '../../src/insights/insightsQuery.js';
-import { BUNDLED_CORPUS, migratedMemoryDb, silentLogger } from '../helpers/corpus.js';
+import { BUNDLED_CORPUS, migratedMemoryDb, silentLogger, tempDir } from '../helpers/corpus.js';
 import { seedAnswerLog } from '../helpers/insightsSeed.js';
 
 const DAY_MS = 86_400_000;
@@ -98,5 +101,34 @@ describe('retention', () => {
     });
     expect(core.insights({ guildId: asker.guildId, days: 1 }).uncovered).toEqual([]);
     core.close();
+  });
+});
+
+describe('retention at start-up', () => {
+  it('does not stop a start while another process holds the write lock; the next start prunes', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir.path, 'feudbot.db');
+    try {
+      (await openCore({ dbPath, corpusDir: BUNDLED_CORPUS, logger: silentLogger })).close();
+      const other = openDatabase(dbPath);
+      other
+        .prepare(
+          'INSERT INTO answer_log (created_at, question, language, mode, answered, cached, ms) VALUES (0, ?, ?, ?, 0, 0, 1)',
+        )
+        .run('old', 'en', 'extractive');
+      other.exec('BEGIN IMMEDIATE');
+      const started = Date.now();
+      const core = await openCore({ dbPath, corpusDir: BUNDLED_CORPUS, logger: silentLogger });
+      // Not the 5-second busy wait: the pruning is skipped at once.
+      expect(Date.now() - started).toBeLessThan(4_000);
+      core.close();
+      other.exec('COMMIT');
+      expect(other.prepare('SELECT count(*) FROM answer_log').pluck().get()).toBe(1);
+      (await openCore({ dbPath, corpusDir: BUNDLED_CORPUS, logger: silentLogger })).close();
+      expect(other.prepare('SELECT count(*) FROM answer_log').pluck().get()).toBe(0);
+      other.close();
+    } finally {
+      dir.cleanup();
+    }
   });
 });
