@@ -28,7 +28,7 @@ export const READ_DEADLINE_MS = 120_000;
 export interface ReadCorpusOptions {
   /** id → file of the articles already indexed, so that an indexed article keeps its id. */
   readonly indexedFiles?: ReadonlyMap<string, string>;
-  /** Give up when this fires (default: after READ_DEADLINE_MS). */
+  /** Give up when this fires (default: when one file takes longer than READ_DEADLINE_MS). */
   readonly signal?: AbortSignal;
 }
 
@@ -41,7 +41,6 @@ export interface ReadCorpusOptions {
  * regular file (a FIFO, a device) are listed as rejected, never read.
  */
 export async function readCorpusDir(dir: string, options: ReadCorpusOptions = {}): Promise<CorpusDirContents> {
-  const signal = options.signal ?? AbortSignal.timeout(READ_DEADLINE_MS);
   let names: string[];
   let realDir: string;
   try {
@@ -54,12 +53,17 @@ export async function readCorpusDir(dir: string, options: ReadCorpusOptions = {}
 
   const parsed: CorpusFile[] = [];
   const rejected: RejectedFile[] = [];
-  // A read that hangs cannot be cancelled, but the reload stops waiting for it.
-  const aborted = whenAborted(signal);
+  // A read that hangs cannot be cancelled, but the reload stops waiting for it. The deadline is
+  // per file, not for the whole folder: a large folder read while questions are answered takes
+  // minutes in all (10,000 articles under load outlasted a whole-folder limit of 2 minutes).
+  const aborted = options.signal ? whenAborted(options.signal) : null;
   for (const file of names) {
     if (file.startsWith('.') || file.toLowerCase() === 'readme.md') continue;
-    if (signal.aborted) throw readTimedOut(dir);
-    const read = await Promise.race([readOneFile(realDir, file), aborted]);
+    if (options.signal?.aborted) throw readTimedOut(dir);
+    const stalled = options.signal ? null : stallTimer(READ_DEADLINE_MS);
+    const read = await Promise.race([readOneFile(realDir, file), aborted ?? stalled!.promise]).finally(() =>
+      stalled?.clear(),
+    );
     if (read === ABORTED) throw readTimedOut(dir);
     if ('reason' in read) rejected.push({ file, reason: read.reason });
     else parsed.push({ file, article: read.article });
@@ -136,6 +140,12 @@ function whenAborted(signal: AbortSignal): Promise<typeof ABORTED> {
     if (signal.aborted) resolve(ABORTED);
     else signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
   });
+}
+
+function stallTimer(ms: number): { promise: Promise<typeof ABORTED>; clear: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<typeof ABORTED>((resolve) => (timer = setTimeout(() => resolve(ABORTED), ms)));
+  return { promise, clear: () => clearTimeout(timer) };
 }
 
 function readTimedOut(dir: string): UserFacingError {

@@ -34,7 +34,7 @@ export interface ReloadOptions {
   readonly yieldEvery?: number;
   /** Allow a reload that leaves no article at all (the operator's explicit `--allow-empty`). */
   readonly allowEmpty?: boolean;
-  /** Stop reading the folder when this fires (default: after READ_DEADLINE_MS). */
+  /** Stop reading the folder when this fires (default: when one file takes longer than READ_DEADLINE_MS). */
   readonly signal?: AbortSignal;
 }
 
