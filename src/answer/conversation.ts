@@ -46,10 +46,7 @@ export async function condenseQuestion(
   history: readonly ConversationTurn[],
   language: Language,
 ): Promise<string | null> {
-  const conversation = history
-    .slice(-HISTORY_TURNS)
-    .map((t) => `Q: ${oneLine(t.question)}\nA: ${oneLine(t.answer).slice(0, ANSWER_CONTEXT_MAX)}`)
-    .join('\n');
+  const conversation = historyForPrompt(history);
   try {
     const reply = await deps.model.chat({
       maxTokens: REWRITE_MAX_TOKENS,

@@ -6,7 +6,6 @@ import {
   conversationOfAnswer,
   conversationOfThread,
   type NewConversation,
-  setConversationThread,
   startConversation,
 } from './conversationStore.js';
 
@@ -18,8 +17,6 @@ export interface ConversationActions {
   conversationOfThread(threadId: string): Conversation | null;
   /** A conversation grown from a posted answer, which is its first turn; returns its id. */
   startConversation(start: NewConversation, firstAnswerId: number, first: ConversationTurn): number;
-  /** The thread a conversation moved into. */
-  moveConversation(conversationId: number, threadId: string): void;
   /** One more turn; `answerId` is the posted answer whose Follow up button continues it. */
   addConversationTurn(conversationId: number, userId: string, turn: ConversationTurn, answerId?: number): void;
 }
@@ -37,7 +34,6 @@ export function createConversationActions(
     conversationOfThread: (threadId) => conversationOfThread(db, threadId),
     // Written at once, not queued: the caller needs the id now.
     startConversation: (start, firstAnswerId, first) => startConversation(db, start, firstAnswerId, kept(first)),
-    moveConversation: (conversationId, threadId) => setConversationThread(db, conversationId, threadId),
     addConversationTurn: (conversationId, userId, turn, answerId) =>
       write(() => addTurn(db, conversationId, userId, kept(turn), answerId)),
   };

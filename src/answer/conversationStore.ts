@@ -132,7 +132,3 @@ export function addTurn(
   if (answerId !== undefined)
     statement(db, 'UPDATE bot_answers SET conversation_id = ? WHERE id = ?').run(conversationId, answerId);
 }
-
-export function setConversationThread(db: Db, conversationId: number, threadId: string): void {
-  statement(db, 'UPDATE conversations SET thread_id = ? WHERE id = ?').run(threadId, conversationId);
-}

@@ -1,21 +1,10 @@
 import { type Article, parseArticleFile } from '../corpus/articleFile.js';
 import { UserFacingError } from '../errors.js';
-import { foldDiacritics, type Language } from '../text/languages.js';
+import { foldDiacritics } from '../text/languages.js';
 import { tokenize } from '../text/tokenize.js';
 
-/** An article about to be added: the front matter a moderator can correct, and the text. */
-export interface ArticleDraft {
-  readonly title: string;
-  readonly url: string | null;
-  readonly publisher: string | null;
-  readonly language: Language;
-  readonly author: string | null;
-  readonly published: string | null;
-  readonly body: string;
-}
-
-/** The fields of a draft a moderator may correct before adding it. */
-export type DraftFields = Pick<ArticleDraft, 'title' | 'publisher' | 'language' | 'author' | 'published'>;
+/** An article about to be added: an article file's fields but its id (chosen when it is written), and the text. */
+export type ArticleDraft = Omit<Article, 'id' | 'editorialTitle'>;
 
 /** Ids stay short enough to read in an autocomplete list (the corpus allows 80 characters). */
 const ID_TARGET_LENGTH = 56;

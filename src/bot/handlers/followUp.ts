@@ -158,7 +158,6 @@ async function answerTurn(
       answerId,
       first,
     );
-  if (threadId && conversation && !conversation.threadId) ctx.core.moveConversation(conversation.id, threadId);
   const channelId = threadId ?? interaction.channelId;
   const newAnswerId =
     result.answered && result.citations.length > 0
