@@ -3,10 +3,12 @@ import { cleanQuestion } from './cleanQuestion.js';
 import { corpusStats, type CorpusStats } from './corpusStats.js';
 import { definitionSubject, introducesSubject } from './definitions.js';
 import { fuseRankings, type FusionMethod } from './fuse.js';
-import { lexicalSearch, type LexicalHit } from './lexicalSearch.js';
+import { LEXICAL_CANDIDATES, lexicalSearch, type LexicalHit } from './lexicalSearch.js';
 import { namedArticles, preferNamedSources } from './namedSources.js';
 import { passagesByRowid, passagesOfArticles, type PassageRecord } from './passageRecords.js';
+import { preferLanguage } from './preferLanguage.js';
 import { highlightSnippet } from './snippet.js';
+import { detectLanguage } from '../text/detectLanguage.js';
 
 export { corpusLanguages } from './corpusStats.js';
 
@@ -79,7 +81,7 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
   const queries = [cleanQuestion(question), ...(options.extraQueries ?? []).map(cleanQuestion)].filter(
     (q) => q.length > 0,
   );
-  const results = queries.map((q) => lexicalSearch(db, q, stats, limit * 4));
+  const results = queries.map((q) => lexicalSearch(db, q, stats, LEXICAL_CANDIDATES));
   const lexical = results.map((r) => r.hits);
   const semantic = options.semantic ?? [];
 
@@ -99,6 +101,7 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
     ...(semantic.length > 0 ? [semantic.map((s) => ({ id: s.rowid, score: s.similarity }))] : []),
   ].filter((r) => r.length > 0);
   let fused = fuseRankings(rankings, options.fusion ?? 'weighted');
+  fused = preferLanguage(fused, detectLanguage(queries[0] ?? ''), (id) => records.get(id)?.language);
 
   fused = preferDefinitions(db, queries[0] ?? '', stats, fused, records);
 

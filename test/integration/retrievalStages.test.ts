@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEvalQuestions } from '../../src/evaluation/runEval.js';
 import { corpusStats } from '../../src/retrieval/corpusStats.js';
 import { lexicalSearch } from '../../src/retrieval/lexicalSearch.js';
 import { namedArticles } from '../../src/retrieval/namedSources.js';
@@ -94,5 +95,22 @@ describe('retrieval stages on the bundled corpus', () => {
     // "Musk, the CEO of …" introduces Musk, not his Colossus project.
     const [colossus] = retrievePassages(core.db, "What is Musk's Colossus project?").hits;
     expect(colossus?.text).toContain('Colossus');
+  });
+
+  it('the first five passages do not depend on how many were asked for', () => {
+    const questions = readEvalQuestions('test/eval/questions.jsonl').map((q) => q.q);
+    const ids = (q: string, limit: number) =>
+      retrievePassages(core.db, q, { limit })
+        .hits.slice(0, 5)
+        .map((h) => h.passageId);
+    const differing = questions.filter((q) => ids(q, 5).join() !== ids(q, 50).join());
+    expect(differing).toEqual([]);
+  });
+
+  it("of passages that match a question alike, those in the asker's language come first", () => {
+    // Both languages' articles name Musk and OpenAI together, many times.
+    const language = (q: string) => retrievePassages(core.db, q).hits[0]?.language;
+    expect(language('musk openai')).toBe('en');
+    expect(language('Musk und OpenAI')).toBe('de');
   });
 });
