@@ -15,14 +15,15 @@ export interface CorpusStats {
 
 const statsCache = new WeakMap<Db, CorpusStats>();
 
+/** The corpus languages, from the small covering index rather than the articles' rows (bodies and all). */
+export const LANGUAGES_SQL = 'SELECT DISTINCT language FROM articles INDEXED BY articles_sources ORDER BY language';
+
 export function corpusStats(db: Db): CorpusStats {
   const version = getCorpusVersion(db);
   const cached = statsCache.get(db);
   if (cached && cached.version === version) return cached;
   const passages = statement(db, 'SELECT count(*) FROM passages').pluck().get() as number;
-  const languages = (
-    statement(db, 'SELECT DISTINCT language FROM articles ORDER BY language').pluck().all() as string[]
-  ).filter(isSupportedLanguage);
+  const languages = (statement(db, LANGUAGES_SQL).pluck().all() as string[]).filter(isSupportedLanguage);
   const corpusLanguages = languages.length > 0 ? languages : (['en'] as Language[]);
   const stats = { version, passages, languages: corpusLanguages, sourceNames: readSourceNames(db, corpusLanguages) };
   statsCache.set(db, stats);

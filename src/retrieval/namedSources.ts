@@ -9,6 +9,10 @@ export type SourceNames = ReadonlyMap<string, readonly string[]>;
 // Shorter words are host-name noise ("www", "com", "de") or too ambiguous to name a source by.
 const MIN_NAME_LENGTH = 5;
 
+/** One row per distinct publisher and author (few, however many articles share them), from the covering index. */
+export const SOURCE_NAMES_SQL = `SELECT publisher, author, json_group_array(id) AS ids, count(*) AS n
+  FROM articles INDEXED BY articles_sources GROUP BY publisher, author`;
+
 /**
  * The words by which a member can name where an article comes from ("according to the
  * wynswell piece", "what does Liam Carter say"): the words of its publisher and author.
@@ -16,21 +20,26 @@ const MIN_NAME_LENGTH = 5;
  * shared by half the articles or more picks nothing out; neither is kept.
  */
 export function readSourceNames(db: Db, languages: readonly Language[]): SourceNames {
-  const rows = statement(db, 'SELECT id, publisher, author FROM articles').all() as {
-    id: string;
+  const rows = statement(db, SOURCE_NAMES_SQL).all() as {
     publisher: string | null;
     author: string | null;
+    ids: string;
+    n: number;
   }[];
+  const articles = rows.reduce((sum, row) => sum + row.n, 0);
   const isIndexed = statement(db, 'SELECT 1 FROM term_df WHERE term = ?').pluck();
   const names = new Map<string, string[]>();
   for (const row of rows) {
-    const own = new Set(nameWords(`${row.publisher ?? ''} ${row.author ?? ''}`));
-    for (const word of own) names.set(word, [...(names.get(word) ?? []), row.id]);
+    const ids = JSON.parse(row.ids) as string[];
+    for (const word of new Set(nameWords(`${row.publisher ?? ''} ${row.author ?? ''}`))) {
+      const named = names.get(word);
+      if (named) named.push(...ids);
+      else names.set(word, [...ids]);
+    }
   }
   const usedInText = (word: string): boolean =>
     [word, ...languages.map((language) => stem(word, language))].some((term) => isIndexed.get(term) !== undefined);
-  for (const [word, ids] of names)
-    if (ids.length * 2 >= Math.max(2, rows.length) || usedInText(word)) names.delete(word);
+  for (const [word, ids] of names) if (ids.length * 2 >= Math.max(2, articles) || usedInText(word)) names.delete(word);
   return names;
 }
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEvalQuestions } from '../../src/evaluation/runEval.js';
-import { corpusStats } from '../../src/retrieval/corpusStats.js';
+import { corpusStats, LANGUAGES_SQL } from '../../src/retrieval/corpusStats.js';
 import { lexicalSearch } from '../../src/retrieval/lexicalSearch.js';
-import { namedArticles } from '../../src/retrieval/namedSources.js';
+import { namedArticles, SOURCE_NAMES_SQL } from '../../src/retrieval/namedSources.js';
 import { buildQueryWords } from '../../src/retrieval/queryTerms.js';
 import { retrievePassages } from '../../src/retrieval/searchPassages.js';
 import { weighWords } from '../../src/retrieval/weighWords.js';
@@ -112,5 +112,13 @@ describe('retrieval stages on the bundled corpus', () => {
     const language = (q: string) => retrievePassages(core.db, q).hits[0]?.language;
     expect(language('musk openai')).toBe('en');
     expect(language('Musk und OpenAI')).toBe('de');
+  });
+
+  it("reads the languages and source names after a reload from a covering index, not the articles' bodies", () => {
+    // The first question after every reload waits for these two reads.
+    const plan = (sql: string) =>
+      (core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan(LANGUAGES_SQL)).toMatch(/SCAN articles USING COVERING INDEX articles_sources/);
+    expect(plan(SOURCE_NAMES_SQL)).toMatch(/SCAN articles USING COVERING INDEX articles_sources/);
   });
 });
