@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import { statement } from '../db/statements.js';
-import { foldDiacritics, type Language } from '../text/languages.js';
+import { everydayRank, everydayWeight } from '../text/everydayWords.js';
+import { foldDiacritics, stem, type Language } from '../text/languages.js';
 import type { CorpusStats } from './corpusStats.js';
 import { glossaryStems } from './glossary.js';
 import { expandStem, type QueryWord } from './queryTerms.js';
@@ -11,7 +12,7 @@ export interface WeightedWord extends QueryWord {
   /** Passages holding any alternative; 0 for a word the corpus has never seen. */
   readonly df: number;
   readonly idf: number;
-  /** idf, lowered for a word that was only found through a correction or a part of it. */
+  /** idf, lowered for a word found only through a correction or a part of it, and for an everyday word. */
   readonly weight: number;
   /** How the word reached the index: as typed, as a corrected typo, or through parts of a compound. */
   readonly via: 'exact' | 'typo' | 'parts' | 'unknown';
@@ -32,8 +33,13 @@ const MIN_WORD_FOR_PARTS = 7;
  * the longest known terms written inside it (a compound or a derived form, common in
  * German: "Finanzchef", "verfeindet"). A word still unknown keeps df 0; callers leave it
  * out of every share, so words the corpus never saw ("lol", "nah") cost a question nothing.
+ * Last, words people use every day weigh less than their rarity in the corpus alone says.
  */
 export function weighWords(db: Db, words: readonly QueryWord[], stats: CorpusStats): WeightedWord[] {
+  return weighByCorpus(db, words, stats).map((w) => ({ ...w, weight: w.weight * everydayWeight(w.word) }));
+}
+
+function weighByCorpus(db: Db, words: readonly QueryWord[], stats: CorpusStats): WeightedWord[] {
   const df = documentFrequencies(db, [...new Set(words.flatMap((w) => w.alternatives))]);
   const dfOf = (alternatives: readonly string[]) =>
     Math.max(0, ...alternatives.map((a) => df.get(a) ?? lookupDf(db, a)));
@@ -45,7 +51,7 @@ export function weighWords(db: Db, words: readonly QueryWord[], stats: CorpusSta
     // A number is not misspelt, and a word the glossary knows is a real word, just not in these articles.
     if (/^\p{N}+$/u.test(word.word) || word.inGlossary) return { ...word, df: 0, idf: 0, weight: 0, via: 'unknown' };
 
-    const corrected = nearestKnownTerm(db, word.word, word.alternatives, stats);
+    const corrected = plausibleCorrection(word.word, nearestKnownTerm(db, word.word, word.alternatives, stats), stats);
     if (corrected) {
       // The corrected term may be a stem of any corpus language: expand it in each, so a corrected
       // English word keeps its German translations and the other way round.
@@ -72,6 +78,16 @@ export function weighWords(db: Db, words: readonly QueryWord[], stats: CorpusSta
     }
     return { ...word, df: 0, idf: 0, weight: 0, via: 'unknown' };
   });
+}
+
+/**
+ * A correction, unless the word is an everyday word and the correction is another word:
+ * "stimmt" (agrees) is not a typo of "stammt" (comes from), while "firmen" may stand for
+ * the index's "firma", a form the stemmer did not bring together.
+ */
+function plausibleCorrection(word: string, corrected: string | null, stats: CorpusStats): string | null {
+  if (!corrected || everydayRank(word) === null) return corrected;
+  return stats.languages.some((language) => corrected.startsWith(stem(word, language))) ? corrected : null;
 }
 
 function documentFrequencies(db: Db, terms: readonly string[]): Map<string, number> {

@@ -56,7 +56,7 @@ describe('feudbot CLI (in process)', () => {
     const offTopic = JSON.parse((await cli(['ask', 'What is the capital of France?', '--json'], env)).stdout);
     expect(offTopic).toMatchObject({ answered: false, refusal: 'off-topic', citations: [] });
     const weak = JSON.parse(
-      (await cli(['ask', 'recommend me a good pizza place in san francisco', '--json'], env)).stdout,
+      (await cli(['ask', 'recommend me a good pizza place for tesla fans', '--json'], env)).stdout,
     );
     expect(weak).toMatchObject({ answered: false, refusal: 'weak-match' });
     const answered = JSON.parse(

@@ -69,9 +69,11 @@ describe('retrieval stages on the bundled corpus', () => {
   });
 
   it('reports the question-level signals the gate reads', () => {
-    const r = retrievePassages(core.db, 'recommend me a good pizza place in san francisco');
-    expect(r.questionWords).toBe(6); // recommend, good, pizza, place, san, francisco
+    const r = retrievePassages(core.db, 'recommend me a good pizza place for tesla fans');
+    expect(r.questionWords).toBe(6); // recommend, good, pizza, place, tesla, fans
     expect(Math.max(...r.hits.map((h) => h.matchedWords))).toBe(1);
+    // "place" is a word, not a typo of the index's "plan": this one shares nothing with the corpus.
+    expect(retrievePassages(core.db, 'recommend me a good pizza place in san francisco').hits).toEqual([]);
   });
 
   it('a question that names a source is answered from that source first', () => {
@@ -120,5 +122,18 @@ describe('retrieval stages on the bundled corpus', () => {
       (core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
     expect(plan(LANGUAGES_SQL)).toMatch(/SCAN articles USING COVERING INDEX articles_sources/);
     expect(plan(SOURCE_NAMES_SQL)).toMatch(/SCAN articles USING COVERING INDEX articles_sources/);
+  });
+
+  it('an everyday word is weighed below its rarity in the corpus, and corrected only to a form of itself', () => {
+    const [make, colossus] = weigh('make colossus');
+    expect(make!.weight).toBeLessThan(make!.idf);
+    expect(colossus!.weight).toBe(colossus!.idf);
+    // "stimmt" (agrees) is a word, not a typo of the index's "stammt" (comes from) ...
+    const [stimmt] = weigh('stimmt');
+    expect(stimmt?.alternatives).not.toContain('stammt');
+    // ... while "firmen" still reaches the index's "firma", and through it the glossary's "unternehmen".
+    const [firmen] = weigh('firmen');
+    expect(firmen?.via).toBe('typo');
+    expect(firmen?.alternatives).toContain('unternehm');
   });
 });
