@@ -38,7 +38,7 @@ export function lexicalSearch(db: Db, text: string, stats: CorpusStats, candidat
   const hits = rows
     .map(({ passage, rank }) => {
       const signals = score(passage.terms);
-      return { passage, signals, score: round(lexicalScore(-rank / best, signals)) };
+      return { passage, signals, score: lexicalScore(-rank / best, signals) };
     })
     .sort((a, b) => b.score - a.score);
   return { hits, words: words.length };
@@ -101,4 +101,3 @@ function fetchCandidates(
     .map((row) => ({ passage: toPassageRecord(row), rank: (row as { rank: number }).rank }));
 }
 
-const round = (x: number): number => Math.round(x * 1000) / 1000;

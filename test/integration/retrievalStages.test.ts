@@ -136,4 +136,10 @@ describe('retrieval stages on the bundled corpus', () => {
     expect(firmen?.via).toBe('typo');
     expect(firmen?.alternatives).toContain('unternehm');
   });
+
+  it('passages that match the same words are still told apart by BM25, not left to row order', () => {
+    // 51 passages name Altman or Musk; rounding the scores had left 5 distinct values among them.
+    const { hits } = lexicalSearch(core.db, 'did altman and musk ever make up', corpusStats(core.db), 100);
+    expect(new Set(hits.map((h) => h.score)).size).toBeGreaterThan(hits.length * 0.8);
+  });
 });
