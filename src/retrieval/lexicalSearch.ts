@@ -100,4 +100,3 @@ function fetchCandidates(
     .all(match, limit)
     .map((row) => ({ passage: toPassageRecord(row), rank: (row as { rank: number }).rank }));
 }
-

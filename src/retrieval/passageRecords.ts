@@ -79,3 +79,17 @@ export function passagesOfArticles(db: Db, articleIds: readonly string[], limit:
     .all(JSON.stringify(articleIds), limit)
     .map(toPassageRecord);
 }
+
+/** The passage right after each of these in its article, for those that have one. */
+export function passagesAfter(db: Db, passages: readonly { articleId: string; ordinal: number }[]): PassageRecord[] {
+  if (passages.length === 0) return [];
+  return statement(
+    db,
+    `SELECT ${PASSAGE_COLUMNS} FROM json_each(?) j
+       JOIN passages p ON p.article_id = json_extract(j.value, '$.articleId')
+                      AND p.ordinal = json_extract(j.value, '$.ordinal') + 1
+       JOIN articles a ON a.id = p.article_id`,
+  )
+    .all(JSON.stringify(passages.map(({ articleId, ordinal }) => ({ articleId, ordinal }))))
+    .map(toPassageRecord);
+}

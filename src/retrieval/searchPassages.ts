@@ -5,7 +5,8 @@ import { definitionSubject, introducesSubject } from './definitions.js';
 import { fuseRankings, type FusionMethod } from './fuse.js';
 import { LEXICAL_CANDIDATES, lexicalSearch, type LexicalHit } from './lexicalSearch.js';
 import { namedArticles, preferNamedSources } from './namedSources.js';
-import { passagesByRowid, passagesOfArticles, type PassageRecord } from './passageRecords.js';
+import { withFollowers } from './followers.js';
+import { passagesAfter, passagesByRowid, passagesOfArticles, type PassageRecord } from './passageRecords.js';
 import { preferLanguage } from './preferLanguage.js';
 import { highlightSnippet } from './snippet.js';
 import { detectLanguage } from '../text/detectLanguage.js';
@@ -101,6 +102,7 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
     ...(semantic.length > 0 ? [semantic.map((s) => ({ id: s.rowid, score: s.similarity }))] : []),
   ].filter((r) => r.length > 0);
   let fused = fuseRankings(rankings, options.fusion ?? 'weighted');
+  fused = withFollowers(fused, records, (leading) => passagesAfter(db, leading));
   fused = preferLanguage(fused, detectLanguage(queries[0] ?? ''), (id) => records.get(id)?.language);
 
   fused = preferDefinitions(db, queries[0] ?? '', stats, fused, records);

@@ -4,6 +4,7 @@ import { corpusStats, LANGUAGES_SQL } from '../../src/retrieval/corpusStats.js';
 import { lexicalSearch } from '../../src/retrieval/lexicalSearch.js';
 import { namedArticles, SOURCE_NAMES_SQL } from '../../src/retrieval/namedSources.js';
 import { buildQueryWords } from '../../src/retrieval/queryTerms.js';
+import { passagesAfter } from '../../src/retrieval/passageRecords.js';
 import { retrievePassages } from '../../src/retrieval/searchPassages.js';
 import { weighWords } from '../../src/retrieval/weighWords.js';
 import { bundledCore, type CoreWithDb } from '../helpers/corpus.js';
@@ -141,5 +142,17 @@ describe('retrieval stages on the bundled corpus', () => {
     // 51 passages name Altman or Musk; rounding the scores had left 5 distinct values among them.
     const { hits } = lexicalSearch(core.db, 'did altman and musk ever make up', corpusStats(core.db), 100);
     expect(new Set(hits.map((h) => h.score)).size).toBeGreaterThan(hits.length * 0.8);
+  });
+
+  it("finds the passage after each given one in its own article, and none after an article's last", () => {
+    const rows = core.db
+      .prepare('SELECT article_id AS articleId, max(ordinal) AS last FROM passages GROUP BY article_id')
+      .all() as { articleId: string; last: number }[];
+    const [first, second] = rows;
+    const found = passagesAfter(core.db, [
+      { articleId: first!.articleId, ordinal: 0 },
+      { articleId: second!.articleId, ordinal: second!.last },
+    ]);
+    expect(found.map((p) => [p.articleId, p.ordinal])).toEqual([[first!.articleId, 1]]);
   });
 });

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { FOLLOWER_SHARE, withFollowers } from '../../src/retrieval/followers.js';
+import type { PassageRecord } from '../../src/retrieval/passageRecords.js';
+
+const passage = (rowid: number, articleId: string, ordinal: number): PassageRecord => ({
+  rowid,
+  articleId,
+  ordinal,
+  title: articleId,
+  editorialTitle: false,
+  url: null,
+  publisher: null,
+  language: 'en',
+  published: null,
+  passageId: `${articleId}#${ordinal}`,
+  text: `passage ${rowid}`,
+  terms: [],
+});
+
+describe('followers', () => {
+  // Article a: passages 1, 2, 3 in order; article b: 10, 11.
+  const all = [passage(1, 'a', 0), passage(2, 'a', 1), passage(3, 'a', 2), passage(10, 'b', 0), passage(11, 'b', 1)];
+  const after = (leading: readonly PassageRecord[]) =>
+    all.filter((p) => leading.some((l) => l.articleId === p.articleId && l.ordinal + 1 === p.ordinal));
+
+  it('the passage after a strong match inherits a share of its score, below the passages that match', () => {
+    const records = new Map([1, 10].map((id) => [id, all.find((p) => p.rowid === id)!]));
+    const ranked = withFollowers(
+      [
+        { id: 1, score: 1 },
+        { id: 10, score: 0.5 },
+      ],
+      records,
+      after,
+    );
+    expect(ranked.map((e) => e.id)).toEqual([1, 10, 2, 11]);
+    expect(ranked[2]!.score).toBeCloseTo(FOLLOWER_SHARE);
+    // Added to the records, so that it can be returned as a hit.
+    expect(records.get(2)?.passageId).toBe('a#1');
+  });
+
+  it('a follower that matches better on its own keeps its own score', () => {
+    const records = new Map([1, 2].map((id) => [id, all.find((p) => p.rowid === id)!]));
+    const ranked = withFollowers(
+      [
+        { id: 1, score: 1 },
+        { id: 2, score: 0.9 },
+      ],
+      records,
+      after,
+    );
+    expect(ranked).toEqual([
+      { id: 1, score: 1 },
+      { id: 2, score: 0.9 },
+      { id: 3, score: 0.9 * FOLLOWER_SHARE },
+    ]);
+  });
+
+  it('only the leading passages pass anything on', () => {
+    const fused = [1, 2, 3, 10, 11].map((id, i) => ({ id: 100 + i, score: 1 - i / 10 }));
+    const ranked = withFollowers([...fused, { id: 10, score: 0.1 }], new Map(), after);
+    expect(ranked.find((e) => e.id === 11)).toBeUndefined();
+  });
+});
