@@ -57,8 +57,12 @@ describe('followers', () => {
   });
 
   it('only the leading passages pass anything on', () => {
-    const fused = [1, 2, 3, 10, 11].map((id, i) => ({ id: 100 + i, score: 1 - i / 10 }));
-    const ranked = withFollowers([...fused, { id: 10, score: 0.1 }], new Map(), after);
-    expect(ranked.find((e) => e.id === 11)).toBeUndefined();
+    // Five passages of an article "c" (nothing follows them here) lead; passage 10 comes sixth.
+    const leading = [0, 1, 2, 3, 4].map((i) => passage(100 + i, 'c', i * 2));
+    const records = new Map([...leading, all[3]!].map((p) => [p.rowid, p]));
+    const fused = [...leading.map((p, i) => ({ id: p.rowid, score: 1 - i / 10 })), { id: 10, score: 0.1 }];
+    expect(withFollowers(fused, records, after).map((e) => e.id)).toEqual([100, 101, 102, 103, 104, 10]);
+    // The same passage among the leading ones passes its share to 11.
+    expect(withFollowers([{ id: 10, score: 0.1 }], records, after).map((e) => e.id)).toEqual([10, 11]);
   });
 });
