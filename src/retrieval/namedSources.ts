@@ -32,9 +32,10 @@ export function readSourceNames(db: Db, languages: readonly Language[]): SourceN
   for (const row of rows) {
     const ids = JSON.parse(row.ids) as string[];
     for (const word of new Set(nameWords(`${row.publisher ?? ''} ${row.author ?? ''}`))) {
-      const named = names.get(word);
-      if (named) named.push(...ids);
-      else names.set(word, [...ids]);
+      const named = names.get(word) ?? [];
+      // One by one: spreading 100,000 ids of one publisher into push() would exceed the argument limit.
+      for (const id of ids) named.push(id);
+      names.set(word, named);
     }
   }
   const usedInText = (word: string): boolean =>
