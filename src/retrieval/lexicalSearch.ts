@@ -29,8 +29,14 @@ export const LEXICAL_CANDIDATES = 100;
  * and whether the corpus answers the question is decided later, over every signal.
  * Any input is safe: the text is reduced to quoted terms before it reaches MATCH.
  */
-export function lexicalSearch(db: Db, text: string, stats: CorpusStats, candidates: number): LexicalResult {
-  const words = weighWords(db, buildQueryWords(text, detectLanguage(text), stats.languages), stats);
+export function lexicalSearch(
+  db: Db,
+  text: string,
+  stats: CorpusStats,
+  candidates: number,
+  language = detectLanguage(text),
+): LexicalResult {
+  const words = weighWords(db, buildQueryWords(text, language, stats.languages), stats);
   const known = words.filter((w) => w.weight > 0);
   const rows = known.length > 0 ? candidateRows(db, known, stats, candidates) : [];
   const best = -Math.min(...rows.map((r) => r.rank));

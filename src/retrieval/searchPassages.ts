@@ -8,8 +8,10 @@ import { namedArticles, preferNamedSources } from './namedSources.js';
 import { withFollowers } from './followers.js';
 import { passagesAfter, passagesByRowid, passagesOfArticles, type PassageRecord } from './passageRecords.js';
 import { preferLanguage } from './preferLanguage.js';
+import { buildQueryWords } from './queryTerms.js';
 import { highlightSnippet } from './snippet.js';
 import { detectLanguage } from '../text/detectLanguage.js';
+import type { Language } from '../text/languages.js';
 
 export { corpusLanguages } from './corpusStats.js';
 
@@ -105,7 +107,7 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
   fused = withFollowers(fused, records, (leading) => passagesAfter(db, leading));
   fused = preferLanguage(fused, detectLanguage(queries[0] ?? ''), (id) => records.get(id)?.language);
 
-  fused = preferDefinitions(db, queries[0] ?? '', stats, fused, records);
+  fused = preferDefinitions(db, queries[0] ?? '', stats, fused, records, lexical[0] ?? []);
 
   const named = namedArticles(queries[0] ?? '', stats.sourceNames);
   if (named.size > 0) {
@@ -132,19 +134,34 @@ function preferDefinitions(
   stats: CorpusStats,
   fused: { id: number; score: number }[],
   records: Map<number, PassageRecord>,
+  questionHits: readonly LexicalHit[],
 ): { id: number; score: number }[] {
   const subject = definitionSubject(question);
   if (!subject) return fused;
+  const subjectText = subject.join(' ');
+  // The subject is read in the question's language: a German question's subject is German words.
+  const language = detectLanguage(question);
+  // "what is X" usually has no content word but X's: then the question's own search is the subject's
+  // search, and running it again cost a second full search (half of 70-100 ms at 30,000 passages).
+  const candidates =
+    queryWordsKey(question, language, stats) === queryWordsKey(subjectText, language, stats)
+      ? questionHits
+      : lexicalSearch(db, subjectText, stats, DEFINITION_CANDIDATES, language).hits;
   // Only passages with every known word of the subject: "Musk's Colossus project" is not defined by "Musk, the CEO".
-  const defining = lexicalSearch(db, subject.join(' '), stats, DEFINITION_CANDIDATES).hits.filter(
-    (h) => h.signals.coverage >= 0.999 && introducesSubject(h.passage.text, subject),
-  );
+  const defining = candidates.filter((h) => h.signals.coverage >= 0.999 && introducesSubject(h.passage.text, subject));
   if (defining.length === 0) return fused;
   for (const hit of defining) records.set(hit.passage.rowid, hit.passage);
   const top = fused[0]?.score ?? 1;
   const first = defining.map((h, i) => ({ id: h.passage.rowid, score: top * 2 - i * 1e-6 }));
   const firstIds = new Set(first.map((e) => e.id));
   return [...first, ...fused.filter((e) => !firstIds.has(e.id))];
+}
+
+/** The words a text is searched by, with every index term that stands for each: equal keys, equal searches. */
+function queryWordsKey(text: string, language: Language, stats: CorpusStats): string {
+  return buildQueryWords(text, language, stats.languages)
+    .map((w) => `${w.word}:${[...w.alternatives].sort().join('|')}`)
+    .join(' ');
 }
 
 /** Turns a fused candidate into a hit with its signals. */
