@@ -24,7 +24,8 @@ function everydayRanks(): Map<string, number> {
     const words = readFileSync(join(folder, LIST_FILES[language]), 'utf8').split('\n');
     words.slice(0, LIST_SIZE).forEach((line, index) => {
       const word = foldDiacritics(line.trim().toLowerCase());
-      if (word && !(out.get(word)! <= index + 1)) out.set(word, index + 1);
+      const known = out.get(word);
+      if (word && (known === undefined || index + 1 < known)) out.set(word, index + 1);
     });
   }
   return (ranks = out);
