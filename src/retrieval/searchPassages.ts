@@ -1,17 +1,15 @@
 import type { Db } from '../db/database.js';
 import { cleanQuestion } from './cleanQuestion.js';
-import { corpusStats, type CorpusStats } from './corpusStats.js';
-import { definitionSubject, introducesSubject } from './definitions.js';
+import { corpusStats } from './corpusStats.js';
+import { preferDefinitions } from './definitions.js';
 import { fuseRankings, type FusionMethod } from './fuse.js';
 import { LEXICAL_CANDIDATES, lexicalSearch, type LexicalHit } from './lexicalSearch.js';
 import { namedArticles, preferNamedSources } from './namedSources.js';
 import { withFollowers } from './followers.js';
 import { passagesAfter, passagesByRowid, passagesOfArticles, type PassageRecord } from './passageRecords.js';
 import { preferLanguage } from './preferLanguage.js';
-import { buildQueryWords } from './queryTerms.js';
 import { highlightSnippet } from './snippet.js';
 import { detectLanguage } from '../text/detectLanguage.js';
-import type { Language } from '../text/languages.js';
 
 export { corpusLanguages } from './corpusStats.js';
 
@@ -60,8 +58,6 @@ export interface SearchOptions {
 
 /** Most passages one search returns (the CLI's --limit is checked against it too). */
 export const MAX_LIMIT = 50;
-/** Lexical matches of a definition question's subject searched for an introduction of it. */
-const DEFINITION_CANDIDATES = 50;
 
 /**
  * Find the passages that best answer a question, in any corpus language: it ranks and
@@ -84,7 +80,9 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
   const queries = [cleanQuestion(question), ...(options.extraQueries ?? []).map(cleanQuestion)].filter(
     (q) => q.length > 0,
   );
-  const results = queries.map((q) => lexicalSearch(db, q, stats, LEXICAL_CANDIDATES));
+  // The asker's language, read once: for the question's own words, near ties and a definition's subject.
+  const asked = detectLanguage(queries[0] ?? '');
+  const results = queries.map((q, i) => lexicalSearch(db, q, stats, LEXICAL_CANDIDATES, i === 0 ? asked : undefined));
   const lexical = results.map((r) => r.hits);
   const semantic = options.semantic ?? [];
 
@@ -105,9 +103,9 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
   ].filter((r) => r.length > 0);
   let fused = fuseRankings(rankings, options.fusion ?? 'weighted');
   fused = withFollowers(fused, records, (leading) => passagesAfter(db, leading));
-  fused = preferLanguage(fused, detectLanguage(queries[0] ?? ''), (id) => records.get(id)?.language);
+  fused = preferLanguage(fused, asked, (id) => records.get(id)?.language);
 
-  fused = preferDefinitions(db, queries[0] ?? '', stats, fused, records, lexical[0] ?? []);
+  fused = preferDefinitions(db, queries[0] ?? '', asked, stats, fused, records, lexical[0] ?? []);
 
   const named = namedArticles(queries[0] ?? '', stats.sourceNames);
   if (named.size > 0) {
@@ -122,46 +120,6 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
     .slice(0, limit)
     .map(({ id, score }) => toHit(records.get(id)!, score));
   return { hits, questionWords: results[0]?.words ?? 0 };
-}
-
-/**
- * A question that asks what something is ("what is openai even") is best answered where an
- * article introduces it; such passages, among the subject's best lexical matches, go first.
- */
-function preferDefinitions(
-  db: Db,
-  question: string,
-  stats: CorpusStats,
-  fused: { id: number; score: number }[],
-  records: Map<number, PassageRecord>,
-  questionHits: readonly LexicalHit[],
-): { id: number; score: number }[] {
-  const subject = definitionSubject(question);
-  if (!subject) return fused;
-  const subjectText = subject.join(' ');
-  // The subject is read in the question's language: a German question's subject is German words.
-  const language = detectLanguage(question);
-  // "what is X" usually has no content word but X's: then the question's own search is the subject's
-  // search, and running it again cost a second full search (half of 70-100 ms at 30,000 passages).
-  const candidates =
-    queryWordsKey(question, language, stats) === queryWordsKey(subjectText, language, stats)
-      ? questionHits
-      : lexicalSearch(db, subjectText, stats, DEFINITION_CANDIDATES, language).hits;
-  // Only passages with every known word of the subject: "Musk's Colossus project" is not defined by "Musk, the CEO".
-  const defining = candidates.filter((h) => h.signals.coverage >= 0.999 && introducesSubject(h.passage.text, subject));
-  if (defining.length === 0) return fused;
-  for (const hit of defining) records.set(hit.passage.rowid, hit.passage);
-  const top = fused[0]?.score ?? 1;
-  const first = defining.map((h, i) => ({ id: h.passage.rowid, score: top * 2 - i * 1e-6 }));
-  const firstIds = new Set(first.map((e) => e.id));
-  return [...first, ...fused.filter((e) => !firstIds.has(e.id))];
-}
-
-/** The words a text is searched by, with every index term that stands for each: equal keys, equal searches. */
-function queryWordsKey(text: string, language: Language, stats: CorpusStats): string {
-  return buildQueryWords(text, language, stats.languages)
-    .map((w) => `${w.word}:${[...w.alternatives].sort().join('|')}`)
-    .join(' ');
 }
 
 /** Turns a fused candidate into a hit with its signals. */
