@@ -35,10 +35,44 @@ const CLOSES_SENTENCE = /[.!?…:;]["'’”»)\]]*$/u;
 
 /** Does a segment ICU ended really end, or is its last full stop an abbreviation's? */
 function endsOnAbbreviation(segment: string): boolean {
-  const trimmed = segment.trimEnd();
+  // The last word is all that matters; a bounded tail keeps this constant-time on long text.
+  const trimmed = segment.slice(-64).trimEnd();
   if (!trimmed.endsWith('.')) return false;
   const lastWord = /([\p{L}.]+)\.$/u.exec(trimmed)?.[1]?.toLowerCase().replace(/\./g, '') ?? '';
   return ABBREVIATIONS.has(lastWord) || DOTTED_INITIALS.test(trimmed) || NUMBER_WITH_DOT.test(trimmed);
+}
+
+/**
+ * The longest text handed to the segmenter at once. V8's sentence iterator costs time that
+ * grows with the square of its input, and keeping its segments memory that does too, so a
+ * long paragraph is segmented in windows that end where a sentence ends.
+ */
+export const SEGMENT_WINDOW_CHARS = 2_000;
+
+/**
+ * A line cut into pieces of at most SEGMENT_WINDOW_CHARS: after the last sentence-ending
+ * mark followed by a space within the window, else after its last space, else at the bound.
+ * Each cut looks back at most one window, so the whole is linear in the line.
+ */
+export function* segmentWindows(line: string): Generator<string> {
+  let start = 0;
+  while (line.length - start > SEGMENT_WINDOW_CHARS) {
+    const limit = start + SEGMENT_WINDOW_CHARS;
+    let cut = -1;
+    let space = -1;
+    for (let i = limit - 1; i > start; i--) {
+      if (!/\s/u.test(line[i]!)) continue;
+      if (space < 0) space = i + 1;
+      if (/[.!?…]/u.test(line[i - 1]!)) {
+        cut = i + 1;
+        break;
+      }
+    }
+    const end = cut > 0 ? cut : space > 0 ? space : limit;
+    yield line.slice(start, end);
+    start = end;
+  }
+  yield line.slice(start);
 }
 
 /**
@@ -49,14 +83,19 @@ function endsOnAbbreviation(segment: string): boolean {
  */
 export function splitSentences(text: string, locale = 'en'): Sentence[] {
   const out: Sentence[] = [];
+  const segmenter = segmenterFor(locale);
   for (const line of text.split(/\n+/)) {
-    const segments = [...segmenterFor(locale).segment(line)].map((s) => s.segment);
     let pending = '';
-    for (const segment of segments) {
-      pending += segment;
-      if (endsOnAbbreviation(pending)) continue;
-      push(pending);
-      pending = '';
+    for (const window of segmentWindows(line)) {
+      // A window cut between words, not after a sentence: its last piece runs on into the next.
+      const runsOn = !/[.!?…]\s*$/u.test(window);
+      const segments = [...segmenter.segment(window)].map((s) => s.segment);
+      segments.forEach((segment, i) => {
+        pending += segment;
+        if (endsOnAbbreviation(pending) || (runsOn && i === segments.length - 1)) return;
+        push(pending);
+        pending = '';
+      });
     }
     push(pending);
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticleFile } from '../../src/corpus/articleFile.js';
 import { MAX_PASSAGE_CHARS, MAX_PASSAGE_WORDS, MIN_PASSAGE_WORDS, splitIntoPassages } from '../../src/text/chunk.js';
-import { countWords } from '../../src/text/sentences.js';
+import { countWords, SEGMENT_WINDOW_CHARS, segmentWindows, splitSentences } from '../../src/text/sentences.js';
 import { BUNDLED_CORPUS, prose } from '../helpers/corpus.js';
 
 const endsASentence = (text: string) => /[.!?…"“”»)]$/u.test(text.trim());
@@ -62,5 +62,28 @@ describe('splitIntoPassages', () => {
       // Nothing is lost or reordered.
       expect(passages.join(' ').replace(/\s+/g, ' ')).toBe(parsed.article.body.replace(/\s+/g, ' '));
     }
+  });
+});
+
+describe('segmentWindows (issue 21, item 1)', () => {
+  it('hands the segmenter bounded pieces that end where a sentence ends, losing nothing', () => {
+    const line = 'Musk and Altman argue about OpenAI governance today. '.repeat(500);
+    const windows = [...segmentWindows(line)];
+    expect(windows.length).toBeGreaterThan(10);
+    expect(windows.every((w) => w.length <= SEGMENT_WINDOW_CHARS)).toBe(true);
+    expect(windows.slice(0, -1).every((w) => w.endsWith('today. '))).toBe(true);
+    expect(windows.join('')).toBe(line);
+  });
+
+  it('cuts text without sentence ends between words, and a word longer than the bound within it', () => {
+    const words = 'lorem ipsum '.repeat(400);
+    expect([...segmentWindows(words)].every((w) => w.endsWith(' ') || w === '')).toBe(true);
+    const word = 'x'.repeat(SEGMENT_WINDOW_CHARS * 2 + 5);
+    expect([...segmentWindows(word)].map((w) => w.length)).toEqual([SEGMENT_WINDOW_CHARS, SEGMENT_WINDOW_CHARS, 5]);
+  });
+
+  it('gives the same sentences for a long paragraph as for its sentences one by one', () => {
+    const sentences = Array.from({ length: 300 }, (_, i) => `Sentence number ${i} says Mr. Musk met Dr. Altman.`);
+    expect(splitSentences(sentences.join(' ')).map((s) => s.text)).toEqual(sentences);
   });
 });
