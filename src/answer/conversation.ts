@@ -1,3 +1,4 @@
+import { logPeerFailure } from '../llm/describeError.js';
 import type { ChatModel } from '../llm/chatModel.js';
 import type { Logger } from '../logger.js';
 import type { SearchHit } from '../retrieval/searchPassages.js';
@@ -66,7 +67,7 @@ export async function condenseQuestion(
     if (reply.finishReason === 'length' || reply.refusal || !rewritten || rewritten.length > QUESTION_MAX) return null;
     return rewritten;
   } catch (error) {
-    deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'follow-up rewrite failed');
+    logPeerFailure(deps.logger, error, 'follow-up rewrite failed');
     return null;
   }
 }

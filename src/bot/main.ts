@@ -2,7 +2,7 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { loadDotEnv } from '../loadDotEnv.js';
 import { missingDiscordSettings } from './discordSettings.js';
 import { openCoreFromConfig } from '../openCore.js';
-import { createLogger } from '../logger.js';
+import { createLogger, secretsOf } from '../logger.js';
 import { createBot } from './createBot.js';
 import { statusFilePath } from './statusFile.js';
 
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const logger = createLogger(config.logLevel ?? 'info');
+  const logger = createLogger(config.logLevel ?? 'info', undefined, secretsOf(config));
   // The bot fills vectors in behind every reload; questions use those that exist meanwhile.
   const core = await openCoreFromConfig(config, logger, { embedInBackground: true });
   const bot = createBot({

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { backupDatabase } from '../db/backup.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { createLogger } from '../logger.js';
+import { createLogger, secretsOf } from '../logger.js';
 import { openCoreFromConfig } from '../openCore.js';
 import { checkHealth } from './health.js';
 import type { Confirm } from './articleCommands.js';
@@ -66,7 +66,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
   }
   if (!isCoreCommand(command)) throw new UsageError(`Unknown command "${command}".`);
 
-  const logger = createLogger(config.logLevel ?? 'warn');
+  const logger = createLogger(config.logLevel ?? 'warn', undefined, secretsOf(config));
   // `ingest` reports what it ingests; the others ingest the configured corpus on first use.
   const core = await openCoreFromConfig(config, logger, {
     corpusDir: corpusDirOf(line, config),

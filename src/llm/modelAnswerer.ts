@@ -1,4 +1,4 @@
-import { describeError } from './describeError.js';
+import { describeError, scrubCredentials } from './describeError.js';
 import type { Citation } from '../retrieval/citation.js';
 import type { Logger } from '../logger.js';
 import type { SearchHit } from '../retrieval/searchPassages.js';
@@ -61,7 +61,7 @@ export async function answerWithModel(
     if (!(error instanceof StructuredOutputUnsupportedError))
       return { ok: false, reason: describeError(error), usage: null };
     deps.logger.warn(
-      { model: deps.model.model, cause: error.message },
+      { model: deps.model.model, cause: scrubCredentials(error.message) },
       'server rejects structured output; using plain text from now on',
     );
     deps.modes.rememberPlainText(deps.model.model);
@@ -74,7 +74,8 @@ export async function answerWithModel(
   }
 
   const usage = reply.usage;
-  if (reply.refusal) return { ok: false, reason: `model refused: ${reply.refusal.slice(0, 200)}`, usage };
+  if (reply.refusal)
+    return { ok: false, reason: `model refused: ${scrubCredentials(reply.refusal).slice(0, 200)}`, usage };
   if (reply.finishReason === 'content_filter') return { ok: false, reason: 'content filter', usage };
   if (reply.finishReason === 'length') return { ok: false, reason: 'reply cut at the token budget', usage };
 

@@ -1,3 +1,4 @@
+import { logPeerFailure } from './describeError.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { isSupportedLanguage, type Language } from '../text/languages.js';
@@ -44,7 +45,7 @@ export async function translateQuery(
   try {
     queries = await deps.limit(() => requestTranslations(deps, question, languages));
   } catch (error) {
-    deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'query translation failed');
+    logPeerFailure(deps.logger, error, 'query translation failed');
     return [];
   }
   if (deps.keepQuestions !== false) deps.write(() => putCachedTranslations(deps.db, key, queries));

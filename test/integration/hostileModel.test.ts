@@ -1,8 +1,11 @@
+import { Writable } from 'node:stream';
+import { scrubCredentials } from '../../src/llm/describeError.js';
+import { createLogger } from '../../src/logger.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreWithDb } from '../helpers/corpus.js';
 import { createOpenAiChatModel, MAX_REPLY_BYTES } from '../../src/llm/openAiChatModel.js';
 import { type FakeOpenAI, type FakeReply, isTranslationRequest, startFakeOpenAI } from '../helpers/fakeOpenAI.js';
-import { coreWithFakeModel, FAKE_MODEL } from '../helpers/llmCore.js';
+import { coreWithFakeModel, FAKE_API_KEY, FAKE_MODEL } from '../helpers/llmCore.js';
 
 // Issue 15: a model server must not hold a question past OPENAI_TIMEOUT_MS, whatever it sends.
 const DEADLINE_MS = 600;
@@ -149,5 +152,59 @@ describe('a hostile model server', () => {
     expect(await core.ask(QUESTION)).toMatchObject({ mode: 'llm', answered: true });
     const stored = core.db.prepare('SELECT queries FROM query_translations').pluck().get() as string;
     expect(JSON.parse(stored)).toEqual(['musk 0', 'musk 1', 'musk 2', 'musk 3', 'musk 4', 'musk 5']);
+  });
+});
+
+describe('a model server that echoes the request back (issue 21, item 2)', () => {
+  it('never gets the key into a log line: not from a translation, a follow-up rewrite or an answer', async () => {
+    // An error message that repeats the Authorization header, as some proxies do.
+    fake.script((request) => ({
+      kind: 'error',
+      status: 401,
+      message: `Incorrect API key provided: ${String(request.headers.authorization)}`,
+    }));
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    // No secrets handed to the logger: the peer failure must be logged without the key by itself.
+    core = await coreWithFakeModel(fake, { logger: createLogger('info', sink) });
+    const history = [{ question: 'Why did Musk leave OpenAI?', answer: 'He left in 2018 [1].', passageIds: [] }];
+    const result = await core.ask('and when was that?', { history });
+    expect(result.mode).toBe('extractive');
+    const log = lines.join('');
+    expect(log).toMatch(/query translation failed/);
+    expect(log).toMatch(/follow-up rewrite failed/);
+    expect(log).toMatch(/HTTP 401/);
+    expect(log).not.toContain(FAKE_API_KEY);
+    expect(JSON.stringify(result)).not.toContain(FAKE_API_KEY);
+  });
+
+  it('the logger replaces a configured secret wherever it stands in a line', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createLogger('info', sink, ['s3cret-"quoted"-key', undefined]);
+    logger.warn({ anything: { deep: 'prefix s3cret-"quoted"-key suffix' } }, 'echo: s3cret-"quoted"-key');
+    expect(lines.join('')).not.toContain('s3cret');
+    expect(lines.join('')).toContain('prefix [redacted] suffix');
+  });
+
+  it('scrubs credentials a peer writes into any text that is kept', () => {
+    for (const text of [
+      'Authorization: Bearer abc.def-123456',
+      '{"api_key": "k-1234567890"}',
+      'bad key sk-proj-AbC123xyz789',
+      'token=abcdefgh12345',
+    ])
+      expect(scrubCredentials(text)).not.toMatch(/abc\.def|k-1234567890|AbC123|abcdefgh/);
+    expect(scrubCredentials('x'.repeat(10_000))).toHaveLength(500);
   });
 });
