@@ -156,6 +156,7 @@ function recordAnswer(
   const cached = result.cached ?? false;
   const entry = {
     question: deps.keepQuestions ? result.question : null,
+    standalone: deps.keepQuestions ? (result.standalone ?? null) : null,
     asker: deps.keepQuestions || !asker ? asker : { guildId: asker.guildId, userId: null },
     refusal: result.answered ? null : (result.refusal ?? null),
     language: result.language,

@@ -22,12 +22,21 @@ export function getCachedAnswer(db: Db, key: AnswerKey): AskResult | null {
   return typeof row === 'string' ? (JSON.parse(row) as AskResult) : null;
 }
 
+/** A cached answer serves every asker of its key: it keeps neither one member's wording nor their follow-up's rewrite. */
 export function putCachedAnswer(db: Db, key: AnswerKey, result: AskResult): void {
+  const { question: _question, standalone: _standalone, ...shared } = result;
   statement(
     db,
     `INSERT INTO answer_cache (question, language, corpus_version, model, result, created_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT DO UPDATE SET result = excluded.result, created_at = excluded.created_at`,
-  ).run(key.question, key.language, key.corpusVersion, key.model, JSON.stringify(result), Date.now());
+  ).run(
+    key.question,
+    key.language,
+    key.corpusVersion,
+    key.model,
+    JSON.stringify({ ...shared, question: '' }),
+    Date.now(),
+  );
 }
 
 /** Forget answers made for other corpus versions (after a reload). */
@@ -45,6 +54,8 @@ export interface Asker {
 export interface AnswerLogEntry {
   /** Null when question text is not kept (RETENTION_DAYS=0): the row then only counts. */
   readonly question: string | null;
+  /** A follow-up as it was understood on its own, the key of its cached answer and translations. */
+  readonly standalone: string | null;
   readonly asker: Asker | null;
   readonly refusal: string | null;
   readonly language: string;
@@ -61,8 +72,8 @@ export interface AnswerLogEntry {
 export function logAnswer(db: Db, entry: AnswerLogEntry): void {
   statement(
     db,
-    `INSERT INTO answer_log (created_at, question, language, mode, model, answered, cached, prompt_tokens, completion_tokens, ms, fallback_reason, guild_id, user_id, refusal)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO answer_log (created_at, question, language, mode, model, answered, cached, prompt_tokens, completion_tokens, ms, fallback_reason, guild_id, user_id, refusal, standalone)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     Date.now(),
     // The column predates RETENTION_DAYS=0 and is NOT NULL: an empty string stands for "not kept".
@@ -79,5 +90,6 @@ export function logAnswer(db: Db, entry: AnswerLogEntry): void {
     entry.asker?.guildId ?? null,
     entry.asker?.userId ?? null,
     entry.refusal,
+    entry.standalone,
   );
 }

@@ -26,15 +26,18 @@ export function createConversationActions(
   write: (fn: () => void) => void,
   keepQuestions: boolean,
 ): ConversationActions {
-  // Under RETENTION_DAYS=0 no question is stored; a conversation then remembers only its passages.
+  // Under RETENTION_DAYS=0 no question and no member id is stored; a conversation then
+  // remembers only its passages, and nobody in particular asked ('' stands for "not kept").
   const kept = (turn: ConversationTurn): ConversationTurn =>
     keepQuestions ? turn : { question: '', standalone: null, answer: '', passageIds: turn.passageIds };
+  const asker = (userId: string) => (keepQuestions ? userId : '');
   return {
     conversationOfAnswer: (answerId) => conversationOfAnswer(db, answerId),
     conversationOfThread: (threadId) => conversationOfThread(db, threadId),
     // Written at once, not queued: the caller needs the id now.
-    startConversation: (start, firstAnswerId, first) => startConversation(db, start, firstAnswerId, kept(first)),
+    startConversation: (start, firstAnswerId, first) =>
+      startConversation(db, { ...start, userId: asker(start.userId) }, firstAnswerId, kept(first)),
     addConversationTurn: (conversationId, userId, turn, answerId) =>
-      write(() => addTurn(db, conversationId, userId, kept(turn), answerId)),
+      write(() => addTurn(db, conversationId, asker(userId), kept(turn), answerId)),
   };
 }

@@ -34,8 +34,9 @@ export function createPostedAnswerActions(
   return {
     savePostedAnswer(answer) {
       const id = newAnswerId();
-      // Under RETENTION_DAYS=0 the answer is kept for its buttons, without the question.
-      const kept = keepQuestions ? answer : { ...answer, result: { ...answer.result, question: '' } };
+      // Under RETENTION_DAYS=0 the answer is kept for its buttons, without the question or its rewrite.
+      const { standalone: _standalone, ...withoutRewrite } = answer.result;
+      const kept = keepQuestions ? answer : { ...answer, result: { ...withoutRewrite, question: '' } };
       write(() => saveAnswer(db, id, kept));
       return id;
     },

@@ -34,6 +34,8 @@ export function openDatabase(path: string, options: { cacheMiB?: number } = {}):
   }
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // Deleted rows are overwritten with zeros, so what a member deletes leaves the file too.
+  db.pragma('secure_delete = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Page cache per connection (SQLite's default is 2 MiB). Readers need little, since the OS caches
   // the file; the reload writer gets more, so FTS5 segment merges in a large reload spill less.

@@ -30,20 +30,7 @@ export function describeMemberData(db: Db, userId: string): MemberData {
 export function deleteMemberData(db: Db, userId: string): MemberData {
   return db.transaction(() => {
     const before = describeMemberData(db, userId);
-    const questions = new Set(
-      (
-        statement(
-          db,
-          `SELECT question FROM answer_log WHERE user_id = @id UNION SELECT question FROM bot_answers WHERE user_id = @id
-           UNION SELECT question FROM conversation_turns WHERE user_id = @id`,
-        )
-          .pluck()
-          .all({ id: userId }) as string[]
-      )
-        .filter(Boolean)
-        .map(normalizeQuestion),
-    );
-    for (const question of questions) {
+    for (const question of questionsOf(db, userId)) {
       statement(db, 'DELETE FROM answer_cache WHERE question = ?').run(question);
       statement(db, 'DELETE FROM query_translations WHERE question = ?').run(question);
     }
@@ -59,4 +46,34 @@ export function deleteMemberData(db: Db, userId: string): MemberData {
     ).run(userId);
     return before;
   })();
+}
+
+/**
+ * Every wording of the member's questions that a cache may be keyed by: as asked, and as a
+ * follow-up was understood on its own (its rewrite), from every table that keeps either.
+ */
+function questionsOf(db: Db, userId: string): Set<string> {
+  const texts = statement(
+    db,
+    `SELECT question FROM answer_log WHERE user_id = @id
+     UNION SELECT standalone FROM answer_log WHERE user_id = @id
+     UNION SELECT question FROM bot_answers WHERE user_id = @id
+     UNION SELECT json_extract(result, '$.standalone') FROM bot_answers WHERE user_id = @id
+     UNION SELECT question FROM conversation_turns WHERE user_id = @id
+     UNION SELECT standalone FROM conversation_turns WHERE user_id = @id`,
+  )
+    .pluck()
+    .all({ id: userId }) as (string | null)[];
+  return new Set(texts.filter((t): t is string => Boolean(t)).map(normalizeQuestion));
+}
+
+/**
+ * After a deletion, the deleted bytes must leave the files too: secure_delete (on for every
+ * connection) zeroes them in the database pages, and a truncating checkpoint empties the
+ * write-ahead log, whose older frames still hold them. False when a reader kept the log
+ * from being emptied; the next deletion or daily pruning tries again.
+ */
+export function eraseFromFiles(db: Db): boolean {
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  return result?.busy === 0;
 }

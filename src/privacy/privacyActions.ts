@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
-import { deleteMemberData, describeMemberData, type MemberData } from './memberData.js';
+import { deleteMemberData, describeMemberData, eraseFromFiles, type MemberData } from './memberData.js';
 import { pruneExpired, type Pruned } from './retention.js';
 
 /** What members and operators can do with what feudbot keeps about people. */
@@ -20,13 +20,17 @@ export function createPrivacyActions(db: Db, logger: Logger, retentionDays: numb
     memberData: (userId) => describeMemberData(db, userId),
     deleteMemberData(userId) {
       const deleted = deleteMemberData(db, userId);
+      const erased = eraseFromFiles(db);
       // Counts only: neither the member's id nor anything they wrote goes to the log.
-      logger.info({ deleted }, "a member's data was deleted at their request");
+      logger.info({ deleted, erased }, "a member's data was deleted at their request");
       return deleted;
     },
     pruneExpired() {
       const pruned = pruneExpired(db, retentionDays);
-      if (Object.values(pruned).some((n) => n > 0)) logger.info({ pruned, retentionDays }, 'expired data deleted');
+      if (Object.values(pruned).some((n) => n > 0)) {
+        const erased = eraseFromFiles(db);
+        logger.info({ pruned, retentionDays, erased }, 'expired data deleted');
+      }
       return pruned;
     },
   };
