@@ -65,12 +65,18 @@ export function formatReload(report: ReloadReport, embeddings: EmbeddingStatus |
 
 export function formatEval(report: EvalReport): string {
   const pct = (x: number | null) => (x === null ? '   -' : x.toFixed(3));
+  const typed = (s: EvalScores) => (s.typeAsked === 0 ? '   -' : `${s.typeHeld}/${s.typeAsked}`.padStart(5));
   const row = (name: string, s: EvalScores) =>
-    `${name.padEnd(16)} ${String(s.questions).padStart(3)}  ${pct(s.recallAt1)}  ${pct(s.recallAt5)}  ${pct(s.mrr)}  ${pct(s.refusalAccuracy)}    ${pct(s.answeredShare)}`;
-  const lines = [`${'kind'.padEnd(16)}   n  R@1    R@5    MRR    refusal  answered`];
+    `${name.padEnd(16)} ${String(s.questions).padStart(3)}  ${pct(s.recallAt1)}  ${pct(s.recallAt5)}  ${pct(s.mrr)}  ${String(s.answered).padStart(8)}  ${String(s.refused).padStart(7)}  ${String(s.right).padStart(5)}  ${typed(s)}`;
+  const lines = [`${'kind'.padEnd(16)}   n  R@1    R@5    MRR    answered  refused  right  type held`];
   for (const [kind, s] of Object.entries(report.byKind)) lines.push(row(kind, s));
   lines.push(row('overall', report.overall));
   if (report.k !== 5) lines.push(`recall@${report.k} overall: ${pct(report.overall.recallAtK)}`);
+  lines.push('', 'confidence   answers  right');
+  for (const bin of report.calibration)
+    lines.push(
+      `${bin.from.toFixed(1)}–${bin.to.toFixed(1)}    ${String(bin.answers).padStart(7)}  ${bin.answers === 0 ? '    -' : (bin.right / bin.answers).toFixed(2).padStart(5)}`,
+    );
   if (report.failures.length > 0) {
     lines.push('', 'Misses:');
     for (const f of report.failures) lines.push(`  ${f.id} [${f.kind}] ${f.problem}: ${f.q}`);

@@ -1,135 +1,75 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import type { FeudCore } from '../core.js';
-import { UserFacingError } from '../errors.js';
+import { expectedAnswerType, holdsAnswerType, isCheckable, type AnswerType } from '../text/answerTypes.js';
+import type { EvalQuestion } from './evalQuestions.js';
+import { calibrate, score, type CalibrationBin, type EvalScores, type Outcome } from './scores.js';
 
-const questionSchema = z.object({
-  id: z.string().min(1),
-  q: z.string(),
-  gold: z.array(z.string()),
-  kind: z.string().min(1),
-});
-export type EvalQuestion = z.infer<typeof questionSchema>;
-
-/** Read an eval file: one JSON object per line, `{"id", "q", "gold": [phrases], "kind"}`. */
-export function readEvalQuestions(path: string): EvalQuestion[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UserFacingError(`Cannot read the questions file ${path}.`);
-  }
-  return text
-    .split('\n')
-    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
-    .filter(({ line }) => line.length > 0)
-    .map(({ line, number }) => {
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch {
-        throw new UserFacingError(`${path}:${number} is not valid JSON.`);
-      }
-      const parsed = questionSchema.safeParse(json);
-      if (!parsed.success) {
-        throw new UserFacingError(
-          `${path}:${number} needs {"id", "q", "gold": [...], "kind"}: ${parsed.error.issues[0]?.message}`,
-        );
-      }
-      return parsed.data;
-    });
-}
-
-export interface EvalScores {
-  readonly questions: number;
-  readonly recallAt1: number | null;
-  readonly recallAt5: number | null;
-  readonly recallAtK: number | null;
-  readonly mrr: number | null;
-  /** Share of no-gold questions that `ask` left unanswered. */
-  readonly refusalAccuracy: number | null;
-  /** Share of all the questions that `ask` answered: with gold, higher is better; without, lower. */
-  readonly answeredShare: number | null;
-}
+export { readEvalQuestions, type EvalQuestion } from './evalQuestions.js';
+export type { CalibrationBin, EvalScores } from './scores.js';
 
 export interface EvalReport {
   readonly k: number;
   readonly overall: EvalScores;
   readonly byKind: Record<string, EvalScores>;
+  /** Answers by confidence: how many, and what share of them was right. */
+  readonly calibration: readonly CalibrationBin[];
   readonly failures: { id: string; kind: string; q: string; problem: string }[];
 }
 
-interface Outcome {
-  readonly question: EvalQuestion;
-  /** 1-based rank of the first passage holding a gold phrase, or null. */
-  readonly rank: number | null;
-  readonly answered: boolean;
-  readonly error: string | null;
-}
-
 /**
- * Score retrieval and refusals on a question set. A question with gold phrases is a hit at
- * k when one of the top k passages contains one of them (case-insensitive); a question
- * with no gold must come back unanswered from `ask`. Never throws for a question: an
- * exception is recorded as a failure.
+ * Score retrieval, answers and refusals on a question set. Retrieval: a question with gold
+ * phrases is a hit at k when one of the top k passages contains one of them
+ * (case-insensitive). Answers: every question is asked; an answer is right when a passage
+ * it cites holds a gold phrase, and an answer to a question without gold is wrong; for a
+ * question after a date, an amount or a count, whether the answer's text holds one. Never
+ * throws for a question: an exception is recorded as a failure.
  */
 export async function runEval(core: FeudCore, questions: readonly EvalQuestion[], k = 5): Promise<EvalReport> {
   const outcomes: Outcome[] = [];
-  for (const question of questions) {
-    try {
-      const hits = await core.retrieve(question.q, { limit: Math.max(k, 5) });
-      const gold = question.gold.map((g) => g.toLowerCase());
-      const index = hits.findIndex((h) => gold.some((g) => h.text.toLowerCase().includes(g)));
-      // Every question is asked, so that the gate's trade-off shows: answerable ones refused, off-topic ones answered.
-      const answer = await core.ask(question.q);
-      outcomes.push({ question, rank: index >= 0 ? index + 1 : null, answered: answer.answered, error: null });
-    } catch (error) {
-      outcomes.push({
-        question,
-        rank: null,
-        answered: true,
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
-  }
+  for (const question of questions) outcomes.push(await evaluate(core, question, k));
 
   const byKind: Record<string, EvalScores> = {};
-  for (const kind of [...new Set(questions.map((q) => q.kind))].sort()) {
+  for (const kind of [...new Set(questions.map((q) => q.kind))].sort())
     byKind[kind] = score(
       outcomes.filter((o) => o.question.kind === kind),
       k,
     );
+  return { k, overall: score(outcomes, k), byKind, calibration: calibrate(outcomes), failures: failures(outcomes) };
+}
+
+async function evaluate(core: FeudCore, question: EvalQuestion, k: number): Promise<Outcome> {
+  const expects: AnswerType = question.expects ?? expectedAnswerType(question.q);
+  try {
+    const hits = await core.retrieve(question.q, { limit: Math.max(k, 5) });
+    const gold = question.gold.map((g) => g.toLowerCase());
+    const holdsGold = (text: string) => gold.some((g) => text.toLowerCase().includes(g));
+    const index = hits.findIndex((h) => holdsGold(h.text));
+    const answer = await core.ask(question.q);
+    const answered = answer.answered;
+    const text = answer.answer.replace(/\[\d+\]/g, '');
+    return {
+      question,
+      rank: index >= 0 ? index + 1 : null,
+      answered,
+      right: answered && answer.citations.some((c) => holdsGold(c.quote)),
+      confidence: answer.confidence ?? 0,
+      typeHeld: answered && isCheckable(expects) ? holdsAnswerType(text, expects) : null,
+      error: null,
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { question, rank: null, answered: true, right: false, confidence: 0, typeHeld: null, error: message };
   }
-  const failures = outcomes.flatMap((o) => {
+}
+
+function failures(outcomes: readonly Outcome[]): EvalReport['failures'] {
+  return outcomes.flatMap((o) => {
     const base = { id: o.question.id, kind: o.question.kind, q: o.question.q };
+    const answerable = o.question.gold.length > 0;
     if (o.error) return [{ ...base, problem: `threw: ${o.error}` }];
-    if (o.question.gold.length === 0 && o.answered) return [{ ...base, problem: 'answered but should be refused' }];
-    if (o.question.gold.length > 0 && (o.rank === null || o.rank > 5))
-      return [{ ...base, problem: 'no gold passage in the top 5' }];
-    if (o.question.gold.length > 0 && !o.answered) return [{ ...base, problem: 'refused but answerable' }];
+    if (!answerable && o.answered) return [{ ...base, problem: 'answered but should be refused' }];
+    if (answerable && (o.rank === null || o.rank > 5)) return [{ ...base, problem: 'no gold passage in the top 5' }];
+    if (answerable && !o.answered) return [{ ...base, problem: 'refused but answerable' }];
+    if (o.typeHeld === false) return [{ ...base, problem: 'answer lacks what the question asks for' }];
     return [];
   });
-  return { k, overall: score(outcomes, k), byKind, failures };
 }
-
-function score(outcomes: readonly Outcome[], k: number): EvalScores {
-  const withGold = outcomes.filter((o) => o.question.gold.length > 0);
-  const noGold = outcomes.filter((o) => o.question.gold.length === 0);
-  const share = (list: readonly Outcome[], pass: (o: Outcome) => boolean): number | null =>
-    list.length === 0 ? null : round(list.filter(pass).length / list.length);
-  const hitAt = (n: number) => (o: Outcome) => o.rank !== null && o.rank <= n;
-  return {
-    questions: outcomes.length,
-    recallAt1: share(withGold, hitAt(1)),
-    recallAt5: share(withGold, hitAt(5)),
-    recallAtK: share(withGold, hitAt(k)),
-    mrr:
-      withGold.length === 0
-        ? null
-        : round(withGold.reduce((s, o) => s + (o.rank ? 1 / o.rank : 0), 0) / withGold.length),
-    refusalAccuracy: share(noGold, (o) => !o.answered && o.error === null),
-    answeredShare: share(outcomes, (o) => o.answered && o.error === null),
-  };
-}
-
-const round = (x: number): number => Math.round(x * 1000) / 1000;

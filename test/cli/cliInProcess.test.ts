@@ -52,6 +52,10 @@ describe('feudbot CLI (in process)', () => {
     }
   });
 
+  it('eval refuses a questions file that never ends, reading no more than its cap (issue 21, item 5)', async () => {
+    await expect(cli(['eval', '--questions', '/dev/zero'], env)).rejects.toThrow(/larger than 16 MiB/);
+  });
+
   it('ask --json says why a question was refused', async () => {
     const offTopic = JSON.parse((await cli(['ask', 'What is the capital of France?', '--json'], env)).stdout);
     expect(offTopic).toMatchObject({ answered: false, refusal: 'off-topic', citations: [] });
