@@ -19,6 +19,8 @@ import type { AskResult } from './types.js';
 
 /** Passages handed to the answerer. */
 const PASSAGES_PER_ANSWER = 5;
+/** The least confidence of a model's answer whose citations all check out. */
+const MODEL_ANSWER_FLOOR = 0.6;
 
 export interface AskOptions {
   /** The language to answer in (e.g. from a Discord locale); by default the question's own. */
@@ -79,13 +81,18 @@ export async function answerQuestion(
 
   const found = await deps.retrieve(understood.search, PASSAGES_PER_ANSWER, corpusVersion);
   const retrieval = { ...found, hits: boostPrevious(found.hits, history) };
-  const verdict = judgeAnswerability(retrieval, { withModel: model !== undefined });
+  // The answer type comes from the question as asked or rewritten, never from words added from the turn before.
+  const verdict = judgeAnswerability(understood.forModel, retrieval, { withModel: model !== undefined });
   if (!verdict.answerable) {
     const answer = say('notCovered', language);
-    return record({ ...base, ...standalone, answered: false, refusal: verdict.refusal, answer, citations: [] }, null);
+    const refused = { answered: false, refusal: verdict.refusal, answer, citations: [], confidence: 0 };
+    return record({ ...base, ...standalone, ...refused }, null);
   }
-  if (!model)
-    return record({ ...base, ...standalone, answered: true, ...buildExtractiveAnswer(retrieval.hits, language) }, null);
+  const quote = () => ({
+    ...buildExtractiveAnswer(retrieval.hits, language, verdict.focus, { alreadyQuoted: history.at(-1)?.answer ?? '' }),
+    confidence: round(verdict.confidence),
+  });
+  if (!model) return record({ ...base, ...standalone, answered: true, ...quote() }, null);
 
   const conversation = historyForPrompt(history);
   const outcome = await askModel(
@@ -98,7 +105,7 @@ export async function answerQuestion(
     conversation,
   );
   if (outcome === 'busy') return { ...base, answered: false, busy: true, answer: say('busy', language), citations: [] };
-  const result = { ...resultOfModel(deps, base, model.model, outcome, retrieval.hits), ...standalone };
+  const result = { ...resultOfModel(deps, base, model.model, outcome, quote, verdict.confidence), ...standalone };
   // Fallbacks are not cached: the model may well answer the next time.
   if (key && result.mode === 'llm' && deps.keepQuestions) deps.write(() => putCachedAnswer(deps.db, key, result));
   return record(result, outcome.usage);
@@ -125,24 +132,34 @@ async function askModel(
   }
 }
 
+/**
+ * A model's answer, or its refusal, or the quoted answer when it failed. A model that
+ * answered with citations that check out is fairly sure whatever the words say; the
+ * passages' own coverage raises that, and citations it made up lower it.
+ */
 function resultOfModel(
   deps: AnsweringDeps,
   base: Base,
   model: string,
   outcome: ModelOutcome,
-  hits: readonly SearchHit[],
+  quote: () => Pick<AskResult, 'answer' | 'citations' | 'confidence'>,
+  coverage: number,
 ): AskResult {
   if (!outcome.ok) {
     deps.logger.warn({ reason: outcome.reason, model }, 'model answer failed; quoting the articles instead');
-    return { ...base, answered: true, ...buildExtractiveAnswer(hits, base.language), fallbackReason: outcome.reason };
+    return { ...base, answered: true, ...quote(), fallbackReason: outcome.reason };
   }
   const fromModel = { ...base, mode: 'llm' as const, model };
   if (!outcome.answered) {
     const answer = say('notCovered', base.language);
-    return { ...fromModel, answered: false, refusal: 'not-covered', answer, citations: [] };
+    return { ...fromModel, answered: false, refusal: 'not-covered', answer, citations: [], confidence: 0 };
   }
-  return { ...fromModel, answered: true, answer: outcome.answer, citations: outcome.citations };
+  const verified = outcome.citations.length / (outcome.citations.length + outcome.dropped);
+  const confidence = round((MODEL_ANSWER_FLOOR + (1 - MODEL_ANSWER_FLOOR) * coverage) * verified);
+  return { ...fromModel, answered: true, answer: outcome.answer, citations: outcome.citations, confidence };
 }
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Log the answer (a row in answer_log, and a line in the log) and hand it back. */
 function recordAnswer(

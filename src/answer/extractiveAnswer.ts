@@ -1,10 +1,13 @@
 import type { SearchHit } from '../retrieval/searchPassages.js';
+import { holdsAnswerType } from '../text/answerTypes.js';
 import { stem, type Language } from '../text/languages.js';
-import { countWords, splitSentences } from '../text/sentences.js';
+import { countWords } from '../text/sentences.js';
 import { tokenize } from '../text/tokenize.js';
 import { citationFor } from '../retrieval/citation.js';
 import { say } from '../i18n/words.js';
-import { moneyFigures } from './moneyFigures.js';
+import type { QuestionFocus } from './questionFocus.js';
+import { bodySentences } from './quotableText.js';
+import { differingFigures } from './sameFact.js';
 import type { Citation } from './types.js';
 
 /** The answer's length: a few sentences, short enough to read in a chat. */
@@ -12,34 +15,67 @@ const MAX_SENTENCES = 3;
 const MAX_WORDS = 110;
 /** How many of the top passages sentences are drawn from. */
 const PASSAGES_CONSIDERED = 3;
+/** A sentence holding what the question asks for (a date for "when") outranks one that only shares its words. */
+const TYPE_BONUS = 1;
+/** A sentence that names whom the question asks about ("what did Altman say") beats one that does not. */
+const SUBJECT_BONUS = 0.5;
+/** Prefer a sentence in the asker's language over an equally good one in another. */
+const SAME_LANGUAGE_BONUS = 0.25;
+/** Earlier passages ranked higher: a small bonus per place keeps the best passage in front on ties. */
+const RANK_BONUS = 0.1;
+/** Each of the question's words a sentence holds, focus or not, breaks ties between sentences. */
+const MATCHED_WORD_BONUS = 0.05;
 /**
- * Score added to a sentence in the asker's language: enough to prefer it over an equally
- * good one in another language, not enough to beat one that matches a word more.
+ * A sentence that opens by pointing back ("He believes…", "Dies…") continues the one
+ * before it: quoted after an answering sentence, it completes the thought.
  */
-const SAME_LANGUAGE_BONUS = 0.5;
+const REFERS_BACK =
+  /^(?:he|she|it|they|this|that|these|those|his|her|its|their|there|then|er|sie|es|dies|diese|dieser|dieses|das|dabei|damit|daher|deshalb|dort|dann|sein|seine|ihr|ihre)\b/iu;
 
 export interface ExtractiveAnswer {
   readonly answer: string;
   readonly citations: Citation[];
 }
 
-interface ScoredSentence {
+export interface QuoteOptions {
+  /** Sentences already quoted to this asker (a follow-up's earlier turn): quoted again only when nothing else answers. */
+  readonly alreadyQuoted?: string;
+}
+
+/** A body sentence of a top passage, scored against the question. */
+export interface ScoredSentence {
   readonly text: string;
   readonly hit: SearchHit;
   readonly hitRank: number;
   readonly position: number;
+  /** Share of the question's focus the sentence holds. */
+  readonly focus: number;
+  /** How many of the question's words (focus or not) it holds. */
+  readonly matched: number;
+  readonly typed: boolean;
   readonly score: number;
 }
 
 /**
- * Answer by quoting, in `language` (the asker's): the whole sentences of the top passages
- * that contain the most of the question's terms, each followed by the [n] of its passage,
- * in the order the passages ranked. Headings and fragments are never quoted; a quote in
- * another language is marked ("quoted in German"); when the quotes from different
- * articles name different amounts of money, the answer says that the sources differ.
+ * Answer by quoting, in `language` (the asker's): first the sentence of the top passages
+ * that best holds the question's focus and what it asks for (a date for "when", an amount
+ * for "how much"), continued into the next one when that refers back, then up to two more
+ * sentences that share the focus, in the order the passages ranked; each followed by the
+ * [n] of its passage. Headings, fragments and page furniture are never quoted; a quote in
+ * another language is marked; when two articles give different amounts for the same fact,
+ * the answer says that the sources differ.
  */
-export function buildExtractiveAnswer(hits: readonly SearchHit[], language: Language): ExtractiveAnswer {
-  const chosen = chooseSentences(hits, language);
+export function buildExtractiveAnswer(
+  hits: readonly SearchHit[],
+  language: Language,
+  focus: QuestionFocus,
+  options: QuoteOptions = {},
+): ExtractiveAnswer {
+  const chosen = chooseSentences(
+    scoreSentences(hits, language, focus),
+    options.alreadyQuoted ?? '',
+    focus.words.length === 0,
+  );
   const numbers = new Map<string, number>();
   const citations: Citation[] = [];
   const numberOf = (hit: SearchHit) => {
@@ -59,61 +95,74 @@ export function buildExtractiveAnswer(hits: readonly SearchHit[], language: Lang
         : `${sentence.text} (${say('quotedIn', language, { language: say(`language_${sentence.hit.language}`, language) })})`;
     return `${marked} [${n}]`;
   });
-  const differ = differingFigures(chosen, numberOf, language);
-  return { answer: [...parts, ...(differ ? [differ] : [])].join(' '), citations };
+  const differ = focus.type === 'amount' ? differingFigures(chosen, focus) : null;
+  const note = differ
+    ? say('sourcesDiffer', language, {
+        list: `${differ[0].figure} [${numberOf(differ[0].hit)}], ${differ[1].figure} [${numberOf(differ[1].hit)}]`,
+      })
+    : null;
+  return { answer: [...parts, ...(note ? [note] : [])].join(' '), citations };
 }
 
-function chooseSentences(hits: readonly SearchHit[], language: Language): ScoredSentence[] {
-  const scored: ScoredSentence[] = hits.slice(0, PASSAGES_CONSIDERED).flatMap((hit, hitRank) => {
+function scoreSentences(hits: readonly SearchHit[], language: Language, focus: QuestionFocus): ScoredSentence[] {
+  const totalWeight = focus.words.reduce((sum, w) => sum + w.weight, 0);
+  return hits.slice(0, PASSAGES_CONSIDERED).flatMap((hit, hitRank) => {
     const terms = new Set(hit.matchedTerms);
-    return splitSentences(hit.text, hit.language).flatMap((sentence, position) => {
-      if (!sentence.quotable) return [];
-      const stems = new Set(tokenize(sentence.text).map((t) => stem(t.word, hit.language)));
+    return bodySentences(hit).map(({ text, position }) => {
+      const stems = new Set(tokenize(text).map((t) => stem(t.word, hit.language)));
+      const held = focus.words.filter((w) => w.alternatives.some((a) => stems.has(a)));
+      const focusShare = totalWeight > 0 ? held.reduce((sum, w) => sum + w.weight, 0) / totalWeight : 0;
       const matched = [...terms].filter((t) => stems.has(t)).length;
-      // Earlier passages ranked higher; a small bonus keeps the best passage in front on ties.
-      const rankBonus = (PASSAGES_CONSIDERED - hitRank) * 0.2;
-      const languageBonus = hit.language === language ? SAME_LANGUAGE_BONUS : 0;
-      return [{ text: sentence.text, hit, hitRank, position, score: matched + rankBonus + languageBonus }];
+      const typed = focus.type !== 'other' && holdsAnswerType(text, focus.type);
+      const named = focus.subjects.filter((w) => w.alternatives.some((a) => stems.has(a))).length;
+      const score =
+        focusShare +
+        (focus.subjects.length > 0 ? (named / focus.subjects.length) * SUBJECT_BONUS : 0) +
+        (typed && (focusShare > 0 || totalWeight === 0) ? TYPE_BONUS : 0) +
+        matched * MATCHED_WORD_BONUS +
+        (PASSAGES_CONSIDERED - hitRank) * RANK_BONUS +
+        (hit.language === language ? SAME_LANGUAGE_BONUS : 0);
+      return { text, hit, hitRank, position, focus: focusShare, matched, typed, score };
     });
   });
-
-  const chosen: ScoredSentence[] = [];
-  let words = 0;
-  for (const sentence of [...scored].sort((a, b) => b.score - a.score)) {
-    if (chosen.length >= MAX_SENTENCES) break;
-    if (sentence.score < 1 && chosen.length > 0) break;
-    const n = countWords(sentence.text);
-    if (chosen.length > 0 && words + n > MAX_WORDS) continue;
-    if (chosen.filter((c) => c.hit === sentence.hit).length >= 2) continue;
-    chosen.push(sentence);
-    words += n;
-  }
-  return chosen.sort((a, b) => a.hitRank - b.hitRank || a.position - b.position);
 }
 
 /**
- * "The sources give different amounts: $1 billion [1], 44 Millionen Dollar [2]." when
- * quotes from different articles each name one amount in the same currency and the
- * amounts are not the same; null otherwise.
+ * The answering sentence, the one after it when it refers back, then the best others that
+ * share the focus, in passage order, within the length limits; sentences already quoted to
+ * the asker come last.
  */
-function differingFigures(
-  chosen: readonly ScoredSentence[],
-  numberOf: (hit: SearchHit) => number,
-  language: Language,
-): string | null {
-  const named = chosen.flatMap((s) => {
-    const figures = moneyFigures(s.text);
-    return figures.length === 1 ? [{ figure: figures[0]!, sentence: s }] : [];
-  });
-  for (let i = 0; i < named.length; i++) {
-    for (let j = i + 1; j < named.length; j++) {
-      const a = named[i]!;
-      const b = named[j]!;
-      if (a.sentence.hit.articleId === b.sentence.hit.articleId) continue;
-      if (a.figure.currency !== b.figure.currency || a.figure.value === b.figure.value) continue;
-      const list = `${a.figure.text} [${numberOf(a.sentence.hit)}], ${b.figure.text} [${numberOf(b.sentence.hit)}]`;
-      return say('sourcesDiffer', language, { list });
-    }
+function chooseSentences(
+  scored: readonly ScoredSentence[],
+  alreadyQuoted: string,
+  focusless: boolean,
+): ScoredSentence[] {
+  const fresh = (s: ScoredSentence) => !alreadyQuoted.includes(s.text);
+  const ranked = [...scored].sort((a, b) => Number(fresh(b)) - Number(fresh(a)) || b.score - a.score);
+  const chosen: ScoredSentence[] = [];
+  let words = 0;
+  const take = (sentence: ScoredSentence): boolean => {
+    const n = countWords(sentence.text);
+    if (chosen.includes(sentence) || (chosen.length > 0 && words + n > MAX_WORDS)) return false;
+    chosen.push(sentence);
+    words += n;
+    return true;
+  };
+  const anchor = ranked[0];
+  if (!anchor) return [];
+  take(anchor);
+  const next = scored.find((s) => s.hit === anchor.hit && s.position === anchor.position + 1);
+  if (next && fresh(next) && REFERS_BACK.test(next.text)) take(next);
+  for (const sentence of ranked) {
+    if (chosen.length >= MAX_SENTENCES) break;
+    // Further sentences must share the focus (or, for a question that has none, its words).
+    if (sentence.focus === 0 && (focusless ? sentence.matched === 0 : true)) continue;
+    if (!fresh(sentence) && fresh(anchor)) continue;
+    if (chosen.filter((c) => c.hit === sentence.hit).length >= 2) continue;
+    take(sentence);
   }
-  return null;
+  // The answering sentence (and what continues it) first, then the others in passage order.
+  const lead = chosen.slice(0, chosen.length > 1 && chosen[1] === next ? 2 : 1);
+  const rest = chosen.slice(lead.length).sort((a, b) => a.hitRank - b.hitRank || a.position - b.position);
+  return [...lead, ...rest];
 }

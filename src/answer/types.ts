@@ -30,4 +30,10 @@ export interface AskResult {
   readonly busy?: boolean;
   /** True when the answer came from the answer cache, without a model call. */
   readonly cached?: boolean;
+  /**
+   * How sure the answer is (0–1): without a model, how well the quoted passages cover the
+   * question's focus and hold what it asks for; with one, also whether the model answered
+   * with citations it could verify. 0 for a refusal.
+   */
+  readonly confidence?: number;
 }

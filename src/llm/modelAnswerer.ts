@@ -19,7 +19,7 @@ export const ANSWER_MAX_TOKENS = 700;
 export const MAX_ANSWER_WORDS = Math.round(ANSWER_WORDS * 1.5);
 
 export type ModelOutcome =
-  | { ok: true; answered: true; answer: string; citations: Citation[]; usage: TokenUsage | null }
+  | { ok: true; answered: true; answer: string; citations: Citation[]; dropped: number; usage: TokenUsage | null }
   | { ok: true; answered: false; usage: TokenUsage | null }
   | { ok: false; reason: string; usage: TokenUsage | null };
 
@@ -89,7 +89,14 @@ export async function answerWithModel(
   }
   if (verified.citations.length === 0) return { ok: false, reason: 'no valid citation in the reply', usage };
   if (!verified.answer.replace(/\[\d+\]/g, '').trim()) return { ok: false, reason: 'empty answer', usage };
-  return { ok: true, answered: true, answer: verified.answer, citations: verified.citations, usage };
+  return {
+    ok: true,
+    answered: true,
+    answer: verified.answer,
+    citations: verified.citations,
+    dropped: verified.dropped.length,
+    usage,
+  };
 }
 
 async function ask(

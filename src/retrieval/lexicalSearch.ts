@@ -47,7 +47,7 @@ export function lexicalSearch(
       return { passage, signals, score: lexicalScore(-rank / best, signals) };
     })
     .sort((a, b) => b.score - a.score);
-  return { hits, words: words.length };
+  return { hits, words: words.length, queryWords: words };
 }
 
 /** The passages one phrasing found, and how many content words it has. */
@@ -55,6 +55,8 @@ export interface LexicalResult {
   readonly hits: LexicalHit[];
   /** Content words of the phrasing (stop words left out). */
   readonly words: number;
+  /** Those words, with what the index knows of each. */
+  readonly queryWords: readonly WeightedWord[];
 }
 
 /**

@@ -44,6 +44,11 @@ export function readSourceNames(db: Db, languages: readonly Language[]): SourceN
   return names;
 }
 
+/** The words of a question that name a source (a publisher's or an author's name). */
+export function sourceWordsOf(question: string, names: SourceNames): string[] {
+  return names.size === 0 ? [] : nameWords(question).filter((word) => names.has(word));
+}
+
 /** The articles a question names by source, if any. */
 export function namedArticles(question: string, names: SourceNames): Set<string> {
   const named = new Set<string>();

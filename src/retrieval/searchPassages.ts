@@ -4,12 +4,13 @@ import { corpusStats } from './corpusStats.js';
 import { preferDefinitions } from './definitions.js';
 import { fuseRankings, type FusionMethod } from './fuse.js';
 import { LEXICAL_CANDIDATES, lexicalSearch, type LexicalHit } from './lexicalSearch.js';
-import { namedArticles, preferNamedSources } from './namedSources.js';
+import { namedArticles, preferNamedSources, sourceWordsOf } from './namedSources.js';
 import { withFollowers } from './followers.js';
 import { passagesAfter, passagesByRowid, passagesOfArticles, type PassageRecord } from './passageRecords.js';
 import { preferLanguage } from './preferLanguage.js';
 import { highlightSnippet } from './snippet.js';
 import { detectLanguage } from '../text/detectLanguage.js';
+import type { WeightedWord } from './weighWords.js';
 
 export { corpusLanguages } from './corpusStats.js';
 
@@ -37,6 +38,12 @@ export interface Retrieval {
   readonly hits: SearchHit[];
   /** Content words of the (cleaned) question; stop words are not counted. */
   readonly questionWords: number;
+  /** Those words as searched, with their document frequencies and weights. */
+  readonly queryWords: readonly WeightedWord[];
+  /** Passages in the index, against which a word's document frequency is read. */
+  readonly passages: number;
+  /** Words of the question that name a source ("the wynswell piece"): they choose articles, not answers. */
+  readonly sourceWords: readonly string[];
 }
 
 /** A passage found by its vector: rowid and cosine similarity, best first. */
@@ -75,7 +82,7 @@ export function searchPassages(db: Db, question: string, options: SearchOptions 
 export function retrievePassages(db: Db, question: string, options: SearchOptions = {}): Retrieval {
   const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(options.limit ?? 5)));
   const stats = corpusStats(db);
-  if (stats.passages === 0) return { hits: [], questionWords: 0 };
+  if (stats.passages === 0) return { hits: [], questionWords: 0, queryWords: [], passages: 0, sourceWords: [] };
 
   const queries = [cleanQuestion(question), ...(options.extraQueries ?? []).map(cleanQuestion)].filter(
     (q) => q.length > 0,
@@ -119,7 +126,13 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
     .filter(({ id }) => records.has(id))
     .slice(0, limit)
     .map(({ id, score }) => toHit(records.get(id)!, score));
-  return { hits, questionWords: results[0]?.words ?? 0 };
+  return {
+    hits,
+    questionWords: results[0]?.words ?? 0,
+    queryWords: results[0]?.queryWords ?? [],
+    passages: stats.passages,
+    sourceWords: sourceWordsOf(queries[0] ?? '', stats.sourceNames),
+  };
 }
 
 /** Turns a fused candidate into a hit with its signals. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationTurn, FeudCore } from '../../src/core.js';
+import { holdsAnswerType } from '../../src/text/answerTypes.js';
 import { bundledCore } from '../helpers/corpus.js';
 import { type FakeOpenAI, isTranslationRequest, startFakeOpenAI } from '../helpers/fakeOpenAI.js';
 import { coreWithFakeModel, structured } from '../helpers/llmCore.js';
@@ -54,6 +55,21 @@ describe('follow-up questions, offline', () => {
     // Measured: 22 of 24 (0.917) with the first turn, 4 of 24 (0.167) without it.
     expect(withHistory / CONVERSATIONS.length).toBeGreaterThanOrEqual(0.8);
     expect(alone / CONVERSATIONS.length).toBeLessThan(0.4);
+  });
+
+  it('answers a follow-up with what it asks for, not the first answer again (issue 22, item 6)', async () => {
+    const first = await core.ask('Why did Musk sue OpenAI and Apple?');
+    const history = [
+      { question: first.question, answer: first.answer, passageIds: first.citations.map((c) => c.passageId) },
+    ];
+    const followUp = await core.ask('when did he file it?', { history });
+    expect(followUp.answered).toBe(true);
+    const lead = followUp.answer
+      .split(/\[\d+\]/)[0]!
+      .replace(/\(quoted in \w+\)/, '')
+      .trim();
+    expect(holdsAnswerType(lead, 'year')).toBe(true);
+    expect(first.answer).not.toContain(lead);
   });
 
   it('answers a follow-up by quoting, and says how it understood it', async () => {

@@ -34,3 +34,54 @@ describe('offline eval on the bundled corpus', () => {
     expect(report.failures.filter((f) => f.problem.startsWith('threw'))).toEqual([]);
   });
 });
+
+// Issue 22: the member-style dev sets (written by someone else), offline. The floors are what
+// was measured (docs/quality.md); answerable refusals are bounded from above.
+describe('offline eval on the member dev sets', () => {
+  let core: FeudCore;
+  const reports: Record<string, EvalReport> = {};
+  beforeAll(async () => {
+    core = await bundledCore();
+    for (const name of ['member-questions', 'member-questions-2'])
+      reports[name] = await runEval(
+        core,
+        readEvalQuestions(fileURLToPath(new URL(`./${name}.jsonl`, import.meta.url))),
+      );
+  });
+  afterAll(() => core.close());
+
+  const answerableRefused = (r: EvalReport) =>
+    Object.entries(r.byKind)
+      .filter(([kind]) => !['unanswerable', 'offtopic'].includes(kind))
+      .reduce((n, [, s]) => n + s.refused, 0);
+
+  it('keeps retrieval where it was', () => {
+    expect(reports['member-questions']!.overall.recallAt5).toBeGreaterThanOrEqual(0.842);
+    expect(reports['member-questions-2']!.overall.recallAt5).toBeGreaterThanOrEqual(0.725);
+  });
+
+  it('refuses every off-topic question and most on-topic ones the articles do not answer', () => {
+    const [one, two] = [reports['member-questions']!, reports['member-questions-2']!];
+    expect(two.byKind.offtopic!.refused).toBe(two.byKind.offtopic!.questions);
+    expect(one.byKind.unanswerable!.refused).toBeGreaterThanOrEqual(6);
+    expect(two.byKind.unanswerable!.refused).toBeGreaterThanOrEqual(7);
+    expect(answerableRefused(one)).toBeLessThanOrEqual(6);
+    expect(answerableRefused(two)).toBeLessThanOrEqual(5);
+  });
+
+  it('answers "when" and "how much" with a date or an amount, and is right when it is sure', () => {
+    let asked = 0;
+    let held = 0;
+    let sure = 0;
+    let sureRight = 0;
+    for (const report of Object.values(reports)) {
+      for (const [kind, s] of Object.entries(report.byKind))
+        if (kind !== 'unanswerable') [asked, held] = [asked + s.typeAsked, held + s.typeHeld];
+      for (const bin of report.calibration.filter((b) => b.from >= 0.7))
+        [sure, sureRight] = [sure + bin.answers, sureRight + bin.right];
+    }
+    expect(held / asked).toBeGreaterThanOrEqual(0.9);
+    expect(sure).toBeGreaterThan(0);
+    expect(sureRight / sure).toBeGreaterThanOrEqual(0.8);
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildExtractiveAnswer } from '../../src/answer/extractiveAnswer.js';
-import { moneyFigures } from '../../src/answer/moneyFigures.js';
+import type { QuestionFocus } from '../../src/answer/questionFocus.js';
+import type { AnswerType } from '../../src/text/answerTypes.js';
+import { moneyFigures } from '../../src/text/moneyFigures.js';
 import type { SearchHit } from '../../src/retrieval/searchPassages.js';
 import { splitSentences } from '../../src/text/sentences.js';
 
@@ -29,6 +31,15 @@ const hit = (
   semanticRank: null,
   matchedWords: matchedTerms.length,
   matchedTerms,
+});
+
+/** A question's focus of these index terms (each its own word, weight 1), asking for `type`. */
+const focus = (type: AnswerType, ...terms: string[]): QuestionFocus => ({
+  type,
+  words: terms.map((t) => ({ word: t, alternatives: [t], weight: 1, known: true })),
+  subjects: [],
+  uncoveredCap: Infinity,
+  specificity: 1,
 });
 
 describe('splitSentences', () => {
@@ -63,7 +74,7 @@ describe('buildExtractiveAnswer', () => {
       'Musk and the board\nMusk resigned from the board in 2018. Musk left the board angry.',
       ['musk', 'board'],
     );
-    const { answer, citations } = buildExtractiveAnswer([h], 'en');
+    const { answer, citations } = buildExtractiveAnswer([h], 'en', focus('other', 'board'));
     expect(answer).not.toContain('Musk and the board');
     expect(answer).toBe('Musk resigned from the board in 2018. [1] Musk left the board angry. [1]');
     expect(citations).toHaveLength(1);
@@ -72,11 +83,13 @@ describe('buildExtractiveAnswer', () => {
   it('prefers the asker’s language when passages answer equally well, and marks a quote in another language', () => {
     const en = hit('en-article', 1, 'en', 'Musk gave money to OpenAI.', ['musk', 'openai']);
     const de = hit('de-article', 1, 'de', 'Musk gab OpenAI Geld.', ['musk', 'openai']);
-    expect(buildExtractiveAnswer([de, en], 'en').answer.startsWith('Musk gave money')).toBe(false); // rank order kept
-    const english = buildExtractiveAnswer([de, en], 'en');
-    expect(english.answer).toContain('Musk gab OpenAI Geld. (quoted in German) [1]');
-    expect(english.answer).toContain('Musk gave money to OpenAI. [2]');
-    expect(buildExtractiveAnswer([en], 'de').answer).toBe('Musk gave money to OpenAI. (auf Englisch zitiert) [1]');
+    const money = focus('other', 'musk', 'openai');
+    const english = buildExtractiveAnswer([de, en], 'en', money);
+    // The English sentence answers first; the German one follows, marked.
+    expect(english.answer).toBe('Musk gave money to OpenAI. [1] Musk gab OpenAI Geld. (quoted in German) [2]');
+    expect(buildExtractiveAnswer([en], 'de', money).answer).toBe(
+      'Musk gave money to OpenAI. (auf Englisch zitiert) [1]',
+    );
   });
 
   it('says that the sources differ when quotes from two articles name different amounts', () => {
@@ -85,10 +98,90 @@ describe('buildExtractiveAnswer', () => {
       'musk',
       'geldgeb',
     ]);
-    const { answer } = buildExtractiveAnswer([one, two], 'en');
+    const donation = {
+      ...focus('amount'),
+      words: [{ word: 'donate', alternatives: ['donat', 'geldgeb'], weight: 1, known: true }],
+    };
+    const { answer } = buildExtractiveAnswer([one, two], 'en', donation);
     expect(answer).toMatch(/The sources give different amounts: \$1 billion \[1\], 44 Millionen Dollar \[2\]\.$/);
     const same = hit('other', 1, 'en', 'Musk donated $1 billion, the filing says.', ['musk', 'donat']);
-    expect(buildExtractiveAnswer([one, same], 'en').answer).not.toContain('different amounts');
+    expect(buildExtractiveAnswer([one, same], 'en', donation).answer).not.toContain('different amounts');
+    // Not asked for an amount: no comparison of amounts.
+    expect(buildExtractiveAnswer([one, two], 'en', { ...donation, type: 'other' }).answer).not.toContain('different');
+  });
+});
+
+describe('buildExtractiveAnswer: what the question asks for (issue 22)', () => {
+  it('leads with the sentence that holds the date a "when" question asks for', () => {
+    const h = hit(
+      'a',
+      1,
+      'de',
+      'Drei Jahre zuvor hatten die beiden OpenAI mitgegründet. Die Organisation wurde 2015 gegründet.',
+      ['openai', 'gegrundet', 'mitgegrundet'],
+    );
+    const founding = [{ word: 'gegründet', alternatives: ['gegrundet', 'mitgegrundet'], weight: 1, known: true }];
+    const founded = { ...focus('year'), words: founding };
+    const { answer } = buildExtractiveAnswer([h], 'de', founded);
+    expect(answer.startsWith('Die Organisation wurde 2015 gegründet. [1]')).toBe(true);
+    // Without the type, the sentence order of the passage stands.
+    expect(buildExtractiveAnswer([h], 'de', { ...founded, type: 'other' }).answer.startsWith('Drei Jahre')).toBe(true);
+  });
+
+  it('continues the answering sentence into the next one when that refers back', () => {
+    const h = hit(
+      'a',
+      1,
+      'en',
+      'Altman spoke at length. Altman warned that AI will cost over $100 billion. He believes the cost is worth it. Other news followed.',
+      ['altman', 'cost'],
+    );
+    const { answer } = buildExtractiveAnswer([h], 'en', focus('amount', 'cost'));
+    expect(
+      answer.startsWith('Altman warned that AI will cost over $100 billion. [1] He believes the cost is worth it. [1]'),
+    ).toBe(true);
+  });
+
+  it('never quotes page furniture, even when it shares the most words', () => {
+    const h = hit(
+      'blog',
+      9,
+      'de',
+      'Musk und Altman streiten weiter über OpenAI.\nWas denkst du über Musk und Altman? Schreib mir in den Kommentaren, wie du Musk und Altman siehst!',
+      ['musk', 'altman'],
+    );
+    const { answer } = buildExtractiveAnswer([h], 'de', focus('other', 'musk', 'altman'));
+    expect(answer).toBe('Musk und Altman streiten weiter über OpenAI. [1]');
+  });
+
+  it('does not set two different sums against each other: an offer of computing capacity and an investment', () => {
+    const offer = hit(
+      'blog',
+      3,
+      'de',
+      'Ein Angebot von Microsoft, Azure-Kapazitäten im Wert von 60 Millionen Dollar bereitzustellen, wurde von Musk skeptisch betrachtet.',
+      ['microsoft'],
+    );
+    const investment = hit('news', 4, 'de', 'Microsoft investierte 2023 10 Milliarden Dollar in OpenAI.', [
+      'microsoft',
+    ]);
+    const { answer } = buildExtractiveAnswer([offer, investment], 'en', focus('amount', 'microsoft'));
+    expect(answer).toContain('60 Millionen Dollar');
+    expect(answer).toContain('10 Milliarden Dollar');
+    expect(answer).not.toContain('different amounts');
+  });
+
+  it('does not quote again what the conversation already quoted when another sentence answers', () => {
+    const h = hit(
+      'news',
+      2,
+      'de',
+      'Diesen Sommer reichte Musk eine Klage ein. Er wirft OpenAI und Apple vor, ein wettbewerbswidriges System entwickelt zu haben.',
+      ['klag', 'apple'],
+    );
+    const before = 'Er wirft OpenAI und Apple vor, ein wettbewerbswidriges System entwickelt zu haben. [1]';
+    const { answer } = buildExtractiveAnswer([h], 'en', focus('year', 'klag', 'apple'), { alreadyQuoted: before });
+    expect(answer).toBe('Diesen Sommer reichte Musk eine Klage ein. (quoted in German) [1]');
   });
 });
 
