@@ -184,6 +184,7 @@ function recordAnswer(
     usage,
     ms,
     fallbackReason: result.fallbackReason ?? null,
+    confidence: result.answered ? (result.confidence ?? null) : null,
   };
   deps.write(() => logAnswer(deps.db, entry));
   const { mode, answered, fallbackReason } = result;

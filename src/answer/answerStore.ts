@@ -66,14 +66,16 @@ export interface AnswerLogEntry {
   readonly usage: TokenUsage | null;
   readonly ms: number;
   readonly fallbackReason: string | null;
+  /** How sure the answer was; null for a refusal. */
+  readonly confidence: number | null;
 }
 
 /** Record an answer and what it cost. */
 export function logAnswer(db: Db, entry: AnswerLogEntry): void {
   statement(
     db,
-    `INSERT INTO answer_log (created_at, question, language, mode, model, answered, cached, prompt_tokens, completion_tokens, ms, fallback_reason, guild_id, user_id, refusal, standalone)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO answer_log (created_at, question, language, mode, model, answered, cached, prompt_tokens, completion_tokens, ms, fallback_reason, guild_id, user_id, refusal, standalone, confidence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     Date.now(),
     // The column predates RETENTION_DAYS=0 and is NOT NULL: an empty string stands for "not kept".
@@ -91,5 +93,6 @@ export function logAnswer(db: Db, entry: AnswerLogEntry): void {
     entry.asker?.userId ?? null,
     entry.refusal,
     entry.standalone,
+    entry.confidence,
   );
 }

@@ -38,6 +38,11 @@ function formatReport(insights: Insights, retentionDays: number): string {
       ? insights.uncovered.slice(0, 20).map((g) => `  ${String(g.count).padStart(4)}× ${g.question}`)
       : ['  none']),
     '',
+    'Answered with little confidence:',
+    ...(insights.unsure.length > 0
+      ? insights.unsure.slice(0, 20).map((g) => `  ${String(g.count).padStart(4)}× ${g.question}`)
+      : ['  none']),
+    '',
     'Answers voted down:',
     ...(insights.downvoted.length > 0
       ? insights.downvoted.map((d) => {

@@ -55,6 +55,10 @@ export const DATA_WORDS = {
   insightsVotes: { en: 'Votes', de: 'Bewertungen' },
   insightsVotesValue: { en: '👍 {up} · 👎 {down} ({share} 👍)', de: '👍 {up} · 👎 {down} ({share} 👍)' },
   insightsUncovered: { en: 'Asked most, not covered', de: 'Am meisten gefragt, nicht abgedeckt' },
+  insightsUnsure: {
+    en: 'Answered with little confidence (check these)',
+    de: 'Mit wenig Sicherheit beantwortet (bitte prüfen)',
+  },
   insightsDownvoted: { en: 'Answers voted 👎', de: 'Mit 👎 bewertete Antworten' },
   insightsPrivateAnswer: { en: 'private answer', de: 'private Antwort' },
   insightsNone: { en: 'None in this period.', de: 'Keine in diesem Zeitraum.' },

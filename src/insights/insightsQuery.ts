@@ -7,6 +7,11 @@ const DAY_MS = 86_400_000;
 /** The refused questions grouped for the report: the most recent ones are enough to see what is missing. */
 const UNCOVERED_SAMPLE = 2_000;
 const DOWNVOTED_MAX = 50;
+/**
+ * Answers below this confidence are listed for moderators: answered, but likely not what
+ * was asked (on the dev sets, about half of the answers under it were right; docs/quality.md).
+ */
+export const UNSURE_BELOW = 0.5;
 
 export interface InsightsRequest {
   /** One server's questions, or every question (null: the operator's report). */
@@ -42,6 +47,8 @@ export interface Insights {
   readonly perDay: DayCounts[];
   /** What the articles did not cover, the same question in different words counted once. */
   readonly uncovered: QuestionGroup[];
+  /** Questions answered with a confidence under UNSURE_BELOW, grouped the same way. */
+  readonly unsure: QuestionGroup[];
   readonly downvoted: DownvotedAnswer[];
 }
 
@@ -78,6 +85,13 @@ export function queryInsights(db: Db, request: InsightsRequest): Insights {
   )
     .pluck()
     .all(...args) as string[];
+  const unsureQuestions = statement(
+    db,
+    `SELECT question FROM answer_log WHERE ${scope} AND answered = 1 AND confidence IS NOT NULL
+       AND confidence < ${UNSURE_BELOW} AND question != '' ORDER BY created_at DESC LIMIT ${UNCOVERED_SAMPLE}`,
+  )
+    .pluck()
+    .all(...args) as string[];
   return {
     days: request.days,
     since,
@@ -85,6 +99,7 @@ export function queryInsights(db: Db, request: InsightsRequest): Insights {
     votes: votes(db, guildId, since),
     perDay,
     uncovered: groupQuestions(refusedQuestions),
+    unsure: groupQuestions(unsureQuestions),
     downvoted: downvoted(db, guildId, since),
   };
 }

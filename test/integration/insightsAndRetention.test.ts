@@ -4,7 +4,7 @@ import { openDatabase } from '../../src/db/database.js';
 import { openCore } from '../../src/openCore.js';
 import { createCore } from '../../src/core.js';
 import { pruneExpired } from '../../src/privacy/retention.js';
-import { queryInsights } from '../../src/insights/insightsQuery.js';
+import { queryInsights, UNSURE_BELOW } from '../../src/insights/insightsQuery.js';
 import { BUNDLED_CORPUS, migratedMemoryDb, silentLogger, tempDir } from '../helpers/corpus.js';
 import { seedAnswerLog } from '../helpers/insightsSeed.js';
 
@@ -43,6 +43,29 @@ describe('insights over a large answer log', () => {
     expect(plan('SELECT 1 FROM bot_answers WHERE user_id = ?', 'u')).toMatch(
       /USING (COVERING )?INDEX bot_answers_user/,
     );
+  });
+});
+
+describe('answers given with little confidence (issue 22, item 3)', () => {
+  it('are listed for moderators, grouped; sure answers and refusals are not', async () => {
+    const db = migratedMemoryDb();
+    const core = createCore({ db, corpusDir: BUNDLED_CORPUS, logger: silentLogger });
+    await core.reload();
+    const asker = { guildId: '100000000000000001', userId: '200000000000000001' };
+    const unsure = await core.ask('did the jury side with musk', { asker });
+    const sure = await core.ask('How much did Musk donate to OpenAI?', { asker });
+    await core.ask('What is the capital of France?', { asker });
+    expect(unsure).toMatchObject({ answered: true, confidence: expect.any(Number) });
+    expect(unsure.confidence).toBeLessThan(UNSURE_BELOW);
+    expect(sure.confidence).toBeGreaterThanOrEqual(UNSURE_BELOW);
+    const insights = core.insights({ guildId: asker.guildId, days: 1 });
+    expect(insights.unsure.map((g) => g.question)).toEqual(['did the jury side with musk']);
+    expect(db.prepare('SELECT confidence FROM answer_log ORDER BY id').pluck().all()).toEqual([
+      unsure.confidence,
+      sure.confidence,
+      null,
+    ]);
+    core.close();
   });
 });
 

@@ -9,6 +9,7 @@ const insights = (uncovered: number, downvoted: number): Insights => ({
   totals: { asked: 10_000, answered: 8_000, refused: 1_900, fallback: 100 },
   votes: { up: 30, down: 10 },
   perDay: [],
+  unsure: [],
   uncovered: Array.from({ length: uncovered }, (_, i) => ({
     question: `Question number ${i} about something the articles ${'never '.repeat(20)}cover`,
     count: uncovered - i,

@@ -49,9 +49,10 @@ export function insightsMessages(
       : {}),
   };
   const short = (text: string) => escapeMarkdownText(truncate(text.replace(/\s+/g, ' '), LINE_TEXT_MAX));
-  const uncovered = insights.uncovered.map(
-    (g) => `**${g.count}×** ${short(g.question)}${g.wordings.length > 1 ? ` (+${g.wordings.length - 1})` : ''}`,
-  );
+  const grouped = (groups: Insights['uncovered']) =>
+    groups.map(
+      (g) => `**${g.count}×** ${short(g.question)}${g.wordings.length > 1 ? ` (+${g.wordings.length - 1})` : ''}`,
+    );
   const downvoted = insights.downvoted.map((d) => {
     const question = d.message
       ? `[${short(d.question) || '…'}](https://discord.com/channels/${d.message.guildId}/${d.message.channelId}/${d.message.messageId})`
@@ -62,7 +63,8 @@ export function insightsMessages(
   });
   const embeds = [
     summary,
-    ...listEmbeds(say('insightsUncovered', ui), uncovered, ui),
+    ...listEmbeds(say('insightsUncovered', ui), grouped(insights.uncovered), ui),
+    ...listEmbeds(say('insightsUnsure', ui), grouped(insights.unsure), ui),
     ...listEmbeds(say('insightsDownvoted', ui), downvoted, ui),
   ];
   return intoMessages(embeds);
