@@ -1,3 +1,4 @@
+import { boundedQuestion } from './text/questionLength.js';
 import { answerQuestion, type AskOptions } from './answer/answerQuestion.js';
 import { pruneAnswerCache } from './answer/answerStore.js';
 import { createPostedAnswerActions, type PostedAnswerActions } from './answer/postedAnswerActions.js';
@@ -125,9 +126,10 @@ export function createCore(deps: CoreDeps): FeudCore {
 
   return {
     model: model?.model ?? null,
-    retrieve: (question, options) => retrieveFollowUp(answering, question, options),
+    // Whoever calls, a question is read only to its length limit.
+    retrieve: (question, options) => retrieveFollowUp(answering, boundedQuestion(question), options),
     ask: (question, options) =>
-      answerQuestion(answering, question, options).catch((error: unknown) =>
+      answerQuestion(answering, boundedQuestion(question), options).catch((error: unknown) =>
         internalError(logger, error, question, options),
       ),
     sources: (language) => listSources(db, language),

@@ -1,6 +1,7 @@
 import type { ConversationTurn, FeudCore } from '../core.js';
 import { askJson } from './jsonShapes.js';
 import { formatAnswer } from './formatText.js';
+import { MAX_QUESTION_CHARS } from '../text/questionLength.js';
 
 /** The turns kept for the next question (the core reads at most the last few). */
 const KEPT_TURNS = 6;
@@ -21,6 +22,10 @@ export async function chat(
     const question = raw.trim();
     if (!question) continue;
     if (/^(exit|quit|bye)$/i.test(question)) break;
+    if (question.length > MAX_QUESTION_CHARS) {
+      write(`That is longer than a question can be (${MAX_QUESTION_CHARS} characters); please ask it shorter.\n`);
+      continue;
+    }
     const result = await core.ask(question, { history });
     write(json ? JSON.stringify(askJson(result)) : `${formatAnswer(result)}\n`);
     if (result.answered)

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { FeudCore } from '../core.js';
 import { readEvalQuestions, runEval } from '../evaluation/runEval.js';
+import { MAX_QUESTION_CHARS } from '../text/questionLength.js';
 import { MAX_LIMIT } from '../retrieval/searchPassages.js';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type Language } from '../text/languages.js';
 import { addArticle, type Confirm, removeArticle } from './articleCommands.js';
@@ -28,6 +29,16 @@ export interface CommandLine {
 /** The command line was wrong; the message says how. */
 export class UsageError extends Error {}
 
+/** The question on the command line; a missing or overlong one is a usage error (exit 2). */
+function questionOf(rest: readonly string[], command: string): string {
+  const question = rest.join(' ').trim();
+  if (!question)
+    throw new UsageError(`${command} needs a question, e.g. npm run cli -- ${command} why did Musk leave OpenAI`);
+  if (question.length > MAX_QUESTION_CHARS)
+    throw new UsageError(`A question is at most ${MAX_QUESTION_CHARS} characters; this one has ${question.length}.`);
+  return question;
+}
+
 /** What a command may use of the terminal beyond printing. */
 export interface Terminal {
   /** A yes/no question to a person; absent when nobody is there (piped input, --json). */
@@ -48,11 +59,11 @@ type Command = (
 /** The commands that run on a core (`migrate` runs before one can be opened). */
 export const CORE_COMMANDS = {
   async ask(core, { values, rest }, print) {
-    const result = await core.ask(rest.join(' '), { language: optionalLanguage(values.language) });
+    const result = await core.ask(questionOf(rest, 'ask'), { language: optionalLanguage(values.language) });
     print(askJson(result), formatAnswer(result));
   },
   async search(core, { values, rest }, print) {
-    const question = rest.join(' ');
+    const question = questionOf(rest, 'search');
     const hits = await core.retrieve(question, { limit: positiveInteger(values.limit, 'limit') ?? 5 });
     print(searchJson(question, hits), formatSearch(hits));
   },

@@ -17,7 +17,8 @@ export function cleanQuestion(text: string): string {
       .replace(/<t:-?\d+(?::[a-zA-Z])?>/g, ' ')
       .replace(/(^|[^\w])@(?:everyone|here)\b/gi, '$1 ')
       // Links: a masked link keeps its text; a bare address is not part of the question's words.
-      .replace(/\[([^\]]*)\]\(\s*<?[^)\s]*>?\s*\)/g, '$1')
+      // Both parts are bounded, so a run of "[" or "[a](" costs linear time, not quadratic.
+      .replace(/\[([^[\]]{0,256})\]\(\s{0,8}<?[^()\s<>]{0,512}>?\s{0,8}\)/g, '$1')
       .replace(/<?\b(?:https?:\/\/|www\.)[^\s>]+>?/gi, ' ')
       // Line prefixes: quotes, headings, subtext, list bullets.
       .replace(/^[ \t]*(?:>>>|>|-#|#{1,3})[ \t]+/gm, '')

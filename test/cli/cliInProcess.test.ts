@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
+import { chat } from '../../src/cli/chatCommand.js';
+import { UsageError } from '../../src/cli/commands.js';
+import { openCore } from '../../src/openCore.js';
 import { readdirSync, readFileSync } from 'node:fs';
-import { BUNDLED_CORPUS, copyOfBundledCorpus, tempDir } from '../helpers/corpus.js';
+import { BUNDLED_CORPUS, copyOfBundledCorpus, silentLogger, tempDir } from '../helpers/corpus.js';
 import { type PageServer, startPageServer } from '../helpers/pageServer.js';
 
 /** The CLI's logic in this process: the same main(argv, env, io) the binary runs, with its output captured. */
@@ -50,6 +53,27 @@ describe('feudbot CLI (in process)', () => {
     } finally {
       other.cleanup();
     }
+  });
+
+  it('ask and search without a question, or with one longer than a question can be, are usage errors (exit 2)', async () => {
+    for (const argv of [['ask'], ['ask', '  '], ['search'], ['ask', 'x'.repeat(1_001)]])
+      await expect(cli(argv, env)).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('chat answers a 1 MB line with a sentence, and goes on', async () => {
+    const out: string[] = [];
+    const lines = (async function* () {
+      yield 'x'.repeat(1_000_000);
+      yield 'why did Musk leave OpenAI?';
+    })();
+    const core = await openCore({ dbPath: env.FEUDBOT_DB_PATH!, corpusDir: BUNDLED_CORPUS, logger: silentLogger });
+    try {
+      await chat(core, lines, false, (t) => out.push(t));
+    } finally {
+      core.close();
+    }
+    expect(out[0]).toMatch(/longer than a question can be/);
+    expect(out[1]).toContain('[1]');
   });
 
   it('eval refuses a questions file that never ends, reading no more than its cap (issue 21, item 5)', async () => {

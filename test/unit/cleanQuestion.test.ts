@@ -30,3 +30,12 @@ describe('cleanQuestion', () => {
     expect(cleanQuestion('write to me@here.com')).toBe('write to me@here.com');
   });
 });
+
+describe('cleanQuestion on hostile input (issue 21, item 4)', () => {
+  // Each took 9–26 s with the unbounded masked-link pattern; the timeout catches a return to that.
+  it('strips a run of "[" or of "[a](" in linear time', { timeout: 3_000 }, () => {
+    expect(cleanQuestion('['.repeat(100_000))).toBe('['.repeat(100_000));
+    expect(cleanQuestion('[a]('.repeat(25_000)).length).toBeGreaterThan(0);
+    expect(cleanQuestion(`see [the piece](https://example.com/a) ${'x'.repeat(10)}`)).toBe('see the piece xxxxxxxxxx');
+  });
+});
