@@ -1,5 +1,6 @@
 import { ConfigError } from '../config.js';
 import { UserFacingError } from '../errors.js';
+import { withoutControlCharacters } from '../text/controlCharacters.js';
 import { EXIT_USAGE, type Io, runCli, USAGE, UsageError } from './runCli.js';
 
 /**
@@ -8,7 +9,13 @@ import { EXIT_USAGE, type Io, runCli, USAGE, UsageError } from './runCli.js';
  * anything else). Errors meant for people are shown as sentences; only an unexpected
  * one shows its stack.
  */
-export async function runMain(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+export async function runMain(argv: string[], env: NodeJS.ProcessEnv, raw: Io): Promise<number> {
+  // Model answers and article fields are text from outside: no escape sequence reaches the terminal.
+  const io: Io = {
+    ...raw,
+    out: (text) => raw.out(withoutControlCharacters(text)),
+    err: (text) => raw.err(withoutControlCharacters(text)),
+  };
   try {
     return await runCli(argv, env, io);
   } catch (error) {

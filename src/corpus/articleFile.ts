@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { z } from 'zod';
+import { withoutControlCharacters } from '../text/controlCharacters.js';
 import { SUPPORTED_LANGUAGES, type Language } from '../text/languages.js';
 
 /** Largest article file read; a bigger one is almost certainly not a news article. */
@@ -21,7 +22,8 @@ export interface Article {
 }
 
 /** One line of text: front matter fields are shown as single lines, so line breaks are spaces. */
-const singleLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+// Fields are shown in terminals and chats: no control characters survive.
+const singleLine = (text: string): string => withoutControlCharacters(text).replace(/\s+/g, ' ').trim();
 
 const optionalText = z
   .string()

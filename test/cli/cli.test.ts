@@ -79,6 +79,24 @@ describe('feudbot CLI', () => {
     );
   });
 
+  it('never prints terminal escape codes from an article title or publisher (issue 21, item 8)', async () => {
+    const corpus = copyOfBundledCorpus();
+    try {
+      const title = 'Musk \u001b]0;pwned\u0007and \u001b[2JAltman \u009b31m news';
+      writeArticle(
+        corpus.path,
+        'escapes.md',
+        articleFile({ id: 'escapes', title, publisher: 'Evil\u001b[31m Times', language: 'en' }, prose(60)),
+      );
+      const listed = await feudbot(['sources'], { env: { ...env, CORPUS_DIR: corpus.path } });
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).toContain('Musk ]0;pwnedand [2JAltman 31m news');
+      expect(listed.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
+    } finally {
+      corpus.cleanup();
+    }
+  });
+
   it('search takes FTS5 syntax as plain words', async () => {
     const result = await feudbot(['search', '"NEAR(Musk* AND -OpenAI', '--json'], { env });
     expect(result.code).toBe(0);
