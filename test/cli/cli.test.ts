@@ -91,7 +91,8 @@ describe('feudbot CLI', () => {
       const listed = await feudbot(['sources'], { env: { ...env, CORPUS_DIR: corpus.path } });
       expect(listed.code).toBe(0);
       expect(listed.stdout).toContain('Musk ]0;pwnedand [2JAltman 31m news');
-      expect(listed.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
+      const controls = [...listed.stdout].filter((c) => c !== '\n' && c !== '\t' && /\p{Cc}/u.test(c));
+      expect(controls).toEqual([]);
     } finally {
       corpus.cleanup();
     }
