@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core.js';
@@ -5,6 +6,7 @@ import Database from 'better-sqlite3';
 import { backupDatabase } from '../../src/db/backup.js';
 import { openDatabase } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
+import { openCore } from '../../src/openCore.js';
 import {
   articleFile,
   BUNDLED_CORPUS,
@@ -134,6 +136,36 @@ describe('questions during a reload', () => {
     } finally {
       core.close();
       corpus.cleanup();
+      dir.cleanup();
+    }
+  });
+});
+
+describe('a backup stopped halfway (issue 21, item 6)', () => {
+  it('leaves nothing under the target name, and the next backup to that name works', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir.path, 'feudbot.db');
+    const core = await openCore({ dbPath, corpusDir: BUNDLED_CORPUS, logger: silentLogger });
+    const target = join(dir.path, 'backup.db');
+    try {
+      let steps = 0;
+      await expect(
+        backupDatabase(dbPath, target, {
+          pagesPerStep: 5,
+          onStep: () => {
+            expect(existsSync(target)).toBe(false);
+            if (++steps === 3) throw new Error('killed halfway');
+          },
+        }),
+      ).rejects.toThrow('killed halfway');
+      expect(readdirSync(dir.path).filter((f) => f.includes('backup'))).toEqual([]);
+      await backupDatabase(dbPath, target);
+      expect(readdirSync(dir.path).filter((f) => f.includes('backup'))).toEqual(['backup.db']);
+      const copy = openDatabase(target);
+      expect(copy.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(5);
+      copy.close();
+    } finally {
+      core.close();
       dir.cleanup();
     }
   });
