@@ -4,7 +4,7 @@ import { everydayRank, everydayWeight } from '../text/everydayWords.js';
 import { foldDiacritics, stem, type Language } from '../text/languages.js';
 import type { CorpusStats } from './corpusStats.js';
 import { glossaryStems } from './glossary.js';
-import { expandStem, type QueryWord } from './queryTerms.js';
+import { expandStem, MAX_QUERY_WORDS, type QueryWord } from './queryTerms.js';
 import { allowedEdits, editDistanceWithin } from './typos.js';
 
 /** A query word with what the index knows of it. */
@@ -36,7 +36,10 @@ const MIN_WORD_FOR_PARTS = 7;
  * Last, words people use every day weigh less than their rarity in the corpus alone says.
  */
 export function weighWords(db: Db, words: readonly QueryWord[], stats: CorpusStats): WeightedWord[] {
-  return weighByCorpus(db, words, stats).map((w) => ({ ...w, weight: w.weight * everydayWeight(w.word) }));
+  let known = 0;
+  return weighByCorpus(db, words, stats)
+    .filter((w) => w.via === 'unknown' || ++known <= MAX_QUERY_WORDS)
+    .map((w) => ({ ...w, weight: w.weight * everydayWeight(w.word) }));
 }
 
 function weighByCorpus(db: Db, words: readonly QueryWord[], stats: CorpusStats): WeightedWord[] {

@@ -129,3 +129,20 @@ describe('searchPassages on the bundled corpus', () => {
     );
   });
 });
+
+describe('the query word cap (issue 21, item 15)', () => {
+  it('is not used up by words the corpus never saw', async () => {
+    const core = await bundledCore();
+    try {
+      const filler = Array.from(
+        { length: 40 },
+        (_, i) => `qxv${String.fromCharCode(97 + (i % 26))}${'z'.repeat(1 + Math.floor(i / 26))}k`,
+      );
+      const hits = await core.retrieve(`${filler.join(' ')} Altman Musk`);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits[0]!.matchedTerms).toEqual(expect.arrayContaining(['altman', 'musk']));
+    } finally {
+      core.close();
+    }
+  });
+});
