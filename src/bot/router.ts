@@ -6,7 +6,8 @@ import {
   RateLimitError,
   RESTJSONErrorCodes,
 } from 'discord.js';
-import { type CommandName, isCommandName } from './commands/definitions.js';
+import { type CommandName, COMMANDS, isCommandName } from './commands/definitions.js';
+import { optionViolation } from './commands/checkOptions.js';
 import { UserFacingError } from '../errors.js';
 import type { BotContext } from './context.js';
 import { handleArticle, handleArticleAutocomplete } from './handlers/article.js';
@@ -45,6 +46,7 @@ export async function routeInteraction(interaction: Interaction, ctx: BotContext
     if (interaction.isChatInputCommand()) {
       const name = interaction.commandName;
       if (!isCommandName(name)) throw new Error(`no handler for /${name}`);
+      if (await refusedOptions(interaction, ctx, name)) return;
       await COMMAND_HANDLERS[name](interaction, ctx);
     } else if (interaction.isButton()) {
       if (!(await handleButton(interaction, ctx))) throw new Error(`no handler for button ${interaction.customId}`);
@@ -67,6 +69,20 @@ export async function routeInteraction(interaction: Interaction, ctx: BotContext
   } catch (error) {
     await reportFailure(interaction, ctx, error);
   }
+}
+
+/** Options outside what the command declares (a forged interaction) are refused before any work. */
+async function refusedOptions(
+  interaction: ChatInputCommandInteraction,
+  ctx: BotContext,
+  name: CommandName,
+): Promise<boolean> {
+  const command = COMMANDS.find((c) => c.name === name)!;
+  const problem = optionViolation(interaction.options.data, command);
+  if (!problem) return false;
+  ctx.logger.warn({ interactionId: interaction.id, command: name, problem }, 'options outside the declared limits');
+  await interaction.reply(privately({ content: say('badOptions', uiLanguage(interaction.locale), { problem }) }));
+  return true;
 }
 
 async function reportFailure(interaction: Interaction, ctx: BotContext, error: unknown): Promise<void> {

@@ -88,6 +88,10 @@ const CORE_WORDS = {
   next: { en: 'Next', de: 'Weiter' },
   passages: { en: '{count} passages', de: '{count} Abschnitte' },
   undated: { en: 'undated', de: 'ohne Datum' },
+  badOptions: {
+    en: 'That command came with a value it does not accept ({problem}); nothing was done.',
+    de: 'Der Befehl kam mit einem Wert, den er nicht annimmt ({problem}); es wurde nichts getan.',
+  },
   notModerator: {
     en: 'Only moderators can reload the articles (Manage Server, or a moderator role).',
     de: 'Nur Moderatoren können die Artikel neu laden (Server verwalten oder eine Moderatorenrolle).',

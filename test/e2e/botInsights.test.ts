@@ -20,6 +20,22 @@ async function ask(harness: Harness, user: FakeUser, question: string): Promise<
   return harness.answered(harness.discord.slash(user, 'ask', { question }));
 }
 
+describe('options from Discord are checked again (issue 21, item 14)', () => {
+  it('a forged /insights days:999999 (declared 1–365) is refused privately and runs nothing', async () => {
+    h = await startHarness();
+    const { moderator, member } = h.discord.users;
+    const forged = h.discord.slash(moderator, 'insights', { days: 999_999 });
+    const reply = await h.discord.waitFor(() => forged.original, 10_000, 'the refusal');
+    expect(reply.content).toMatch(/^That command came with a value it does not accept \(option "days" is above 365\)/);
+    expect(forged.callbackFlags & 64).toBe(64);
+    expect(forged.edits).toHaveLength(0);
+    const long = h.discord.slash(member, 'ask', { question: 'x'.repeat(301) });
+    expect((await h.discord.waitFor(() => long.original, 10_000, 'the refusal')).content).toMatch(/is too long/);
+    const fine = h.discord.slash(moderator, 'insights', { days: 365 });
+    await h.discord.waitFor(() => (fine.edits.length > 0 ? fine.original : null), 15_000, 'insights');
+  });
+});
+
 describe('feedback and /insights', () => {
   it('a 👎 with a reason reaches /insights with the reason and a link to the answer', async () => {
     h = await startHarness();
