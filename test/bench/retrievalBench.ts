@@ -8,7 +8,9 @@ import { openDatabase, type Db } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import type { EvalQuestion } from '../../src/evaluation/runEval.js';
 import { buildMatchExpression } from '../../src/retrieval/queryTerms.js';
-import { searchPassages } from '../../src/retrieval/searchPassages.js';
+import { retrievePassages, searchPassages } from '../../src/retrieval/searchPassages.js';
+import { judgeAnswerability } from '../../src/answer/answerability.js';
+import { buildExtractiveAnswer } from '../../src/answer/extractiveAnswer.js';
 import { stem } from '../../src/text/languages.js';
 import { tokenize } from '../../src/text/tokenize.js';
 import type { Article } from '../../src/corpus/articleFile.js';
@@ -35,6 +37,10 @@ export interface RetrievalResult {
   plainFts: Latency;
   /** searchPassages p95 / plain FTS5 p95 (target ≤ 1.0). */
   ratioToPlain: number;
+  /** The offline answer from the same retrieval: judged and quoted (retrieval + answering). */
+  answer: Latency;
+  /** Offline answer p95 / search p95: what deciding and quoting add to a question (issue 22: ≤ 1.10). */
+  answerOverSearch: number;
   needleRecallAt5: number;
   miniSearch: { buildSeconds: number; latency: Latency; megabytes: number; recallAt5: number } | null;
   /** Resident memory that serving the questions adds, each measured in a fresh process. */
@@ -65,6 +71,31 @@ function timeQueries(questions: readonly EvalQuestion[], run: (q: string) => unk
       samples.push(performance.now() - t);
     }
   }
+  return samples;
+}
+
+/** What `ask` does offline after the search: decide whether the passages answer, then quote them. */
+function answerOffline(db: Db, question: string): unknown {
+  const retrieval = retrievePassages(db, question, { limit: 5 });
+  const verdict = judgeAnswerability(question, retrieval, { withModel: false });
+  return verdict.answerable ? buildExtractiveAnswer(retrieval.hits, 'en', verdict.focus) : verdict;
+}
+
+/** Two ways of handling each question, timed alternately after one warm-up pass of both. */
+function timePair(
+  questions: readonly EvalQuestion[],
+  first: (q: string) => unknown,
+  second: (q: string) => unknown,
+): [number[], number[]] {
+  for (const q of questions) [first, second].forEach((run) => run(q.q));
+  const samples: [number[], number[]] = [[], []];
+  for (let r = 0; r < ROUNDS; r++)
+    for (const q of questions)
+      [first, second].forEach((run, i) => {
+        const t = performance.now();
+        run(q.q);
+        samples[i]!.push(performance.now() - t);
+      });
   return samples;
 }
 
@@ -128,7 +159,12 @@ export async function benchRetrieval(
   const dbMegabytes = statSync(dbPath).size / 1e6;
   const passages = (db.prepare('SELECT count(*) FROM passages').pluck().get() as number) ?? 0;
 
-  const search = timeQueries(questions, (q) => searchPassages(db, q, { limit: 5 }));
+  // Side by side, question by question: the page cache and the statement caches serve both alike.
+  const [search, answer] = timePair(
+    questions,
+    (q) => searchPassages(db, q, { limit: 5 }),
+    (q) => answerOffline(db, q),
+  );
   const plain = plainFtsQuery(db);
   const plainSamples = timeQueries(questions, plain);
   const needleRecallAt5 = recallAt5(questions, (q) => searchPassages(db, q, { limit: 5 }).map((h) => h.text));
@@ -178,6 +214,8 @@ export async function benchRetrieval(
     search: latency(search),
     plainFts: latency(plainSamples),
     ratioToPlain: round(percentile(search, 95) / percentile(plainSamples, 95)),
+    answer: latency(answer),
+    answerOverSearch: round(percentile(answer, 95) / percentile(search, 95)),
     needleRecallAt5,
     miniSearch,
     memory,

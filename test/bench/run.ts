@@ -94,6 +94,8 @@ function formatTable(r: {
   add('searchPassages p50/p95/p99 ms', (x) => `${x.search.p50} / ${x.search.p95} / ${x.search.p99}`);
   add('plain FTS5 OR p50/p95/p99 ms', (x) => `${x.plainFts.p50} / ${x.plainFts.p95} / ${x.plainFts.p99}`);
   add('ratio p95 search / plain', (x) => `${x.ratioToPlain}`);
+  add('offline answer p50/p95/p99 ms', (x) => `${x.answer.p50} / ${x.answer.p95} / ${x.answer.p99}`);
+  add('ratio p95 answer / search', (x) => `${x.answerOverSearch}`);
   add('MiniSearch build s', (x) => (x.miniSearch ? `${x.miniSearch.buildSeconds}` : '-'));
   add('MiniSearch p50/p95 ms', (x) =>
     x.miniSearch ? `${x.miniSearch.latency.p50} / ${x.miniSearch.latency.p95}` : '-',
