@@ -1,4 +1,5 @@
 import { boundedQuestion } from './text/questionLength.js';
+import { isDamage } from './db/database.js';
 import { answerQuestion, type AskOptions } from './answer/answerQuestion.js';
 import { pruneAnswerCache } from './answer/answerStore.js';
 import { createPostedAnswerActions, type PostedAnswerActions } from './answer/postedAnswerActions.js';
@@ -164,5 +165,15 @@ function internalError(logger: Logger, error: unknown, question: string, options
   logger.error({ err: error }, 'answering failed');
   const language = options?.language ?? detectLanguage(question);
   const answer = say('internalError', language);
-  return { question, answered: false, mode: 'extractive', language, answer, citations: [], corpusVersion: null };
+  const failed = isDamage(error) ? ('damaged' as const) : ('internal' as const);
+  return {
+    question,
+    answered: false,
+    mode: 'extractive',
+    language,
+    answer,
+    citations: [],
+    corpusVersion: null,
+    failed,
+  };
 }

@@ -28,6 +28,11 @@ export interface AskResult {
   readonly fallbackReason?: string;
   /** True when every model slot and queue place was taken; `answer` asks to try again shortly. */
   readonly busy?: boolean;
+  /**
+   * Set when answering failed inside feudbot (`answer` then says so): `damaged` when the
+   * database file is damaged, `internal` for anything else.
+   */
+  readonly failed?: 'internal' | 'damaged';
   /** True when the answer came from the answer cache, without a model call. */
   readonly cached?: boolean;
   /**

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { FeudCore } from '../core.js';
 import { readEvalQuestions, runEval } from '../evaluation/runEval.js';
 import { MAX_QUESTION_CHARS } from '../text/questionLength.js';
+import { UserFacingError } from '../errors.js';
 import { MAX_LIMIT } from '../retrieval/searchPassages.js';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type Language } from '../text/languages.js';
 import { addArticle, type Confirm, removeArticle } from './articleCommands.js';
@@ -60,6 +61,9 @@ type Command = (
 export const CORE_COMMANDS = {
   async ask(core, { values, rest }, print) {
     const result = await core.ask(questionOf(rest, 'ask'), { language: optionalLanguage(values.language) });
+    // Exit 1 when answering failed; a damaged file is explained by the caller, which knows its path.
+    if (result.failed === 'damaged') throw Object.assign(new Error('damaged database'), { code: 'SQLITE_CORRUPT' });
+    if (result.failed) throw new UserFacingError(result.answer);
     print(askJson(result), formatAnswer(result));
   },
   async search(core, { values, rest }, print) {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { resolve } from 'node:path';
 import { backupDatabase } from '../db/backup.js';
-import { openDatabase } from '../db/database.js';
+import { explainOpenError, isDamage, openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { createLogger, secretsOf } from '../logger.js';
 import { openCoreFromConfig } from '../openCore.js';
@@ -84,6 +84,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
       },
     );
     return 0;
+  } catch (error) {
+    // A damaged page met while working: the same sentence as when opening, never a stack.
+    throw isDamage(error) ? explainOpenError(config.dbPath, error) : error;
   } finally {
     core.close();
   }

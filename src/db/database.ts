@@ -85,6 +85,12 @@ export function explainOpenError(path: string, error: unknown): unknown {
   return error;
 }
 
+/** SQLite found the file damaged (a page that is not what it should be) or not a database at all. */
+export function isDamage(error: unknown): boolean {
+  const code = codeOf(error);
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
+}
+
 function codeOf(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'unknown error';

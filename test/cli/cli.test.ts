@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runMain } from '../../src/cli/runMain.js';
@@ -96,6 +97,38 @@ describe('feudbot CLI', () => {
     } finally {
       corpus.cleanup();
     }
+  });
+
+  it('says the database is damaged, exit 1, when a page breaks while answering or ingesting (issue 21, item 13)', async () => {
+    expect((await feudbot(['ask', 'why did Musk leave OpenAI?'], { env })).code).toBe(0);
+    // Overwrite the leaf pages of the passages and of the full-text index: the schema still opens.
+    const db = new Database(env.FEUDBOT_DB_PATH);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const pages = db
+      .prepare("SELECT pageno FROM dbstat WHERE name IN ('passages', 'passages_fts_data') AND pagetype = 'leaf'")
+      .pluck()
+      .all() as number[];
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    expect(pages.length).toBeGreaterThan(0);
+    const fd = openSync(env.FEUDBOT_DB_PATH!, 'r+');
+    for (const page of pages) writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, (page - 1) * pageSize);
+    closeSync(fd);
+    // An article changed since: the reload reads the old passages to replace them.
+    const corpus = copyOfBundledCorpus();
+    const changed = join(corpus.path, 'wynswell-ai-face-off.md');
+    writeFileSync(
+      changed,
+      `${readFileSync(changed, 'utf8')}\nOne more paragraph about Musk and Altman, added later.\n`,
+    );
+    const changedEnv = { ...env, CORPUS_DIR: corpus.path };
+    for (const argv of [['ask', 'why did Musk leave OpenAI?'], ['ingest'], ['search', 'Musk board']]) {
+      const result = await feudbot(argv, { env: changedEnv });
+      expect({ argv, code: result.code }).toEqual({ argv, code: 1 });
+      expect(result.stderr).toMatch(/is damaged\. Restore it from a backup/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+    corpus.cleanup();
   });
 
   it('search takes FTS5 syntax as plain words', async () => {
