@@ -100,22 +100,24 @@ export function createCorpusEditor(deps: CorpusEditorDeps): CorpusEditor {
     },
 
     async remove(id, actor) {
-      let removed: CorpusFile | undefined;
+      let removed: CorpusFile[] = [];
       const report = await reload(corpusDir, {
         change: async (dir) => {
-          const { articles } = await readFolder(dir);
-          removed = articles.find((a) => a.article.id === id);
-          if (!removed) throw new UserFacingError(`There is no article \`${id}\` in the corpus folder.`);
-          if (articles.length === 1)
+          const { articles, duplicates } = await readFolder(dir);
+          // Every file that claims the id: the one the index took and any duplicate it rejected,
+          // which would otherwise take the id at this very reload.
+          removed = [...articles, ...duplicates].filter((a) => a.article.id === id);
+          if (removed.length === 0) throw new UserFacingError(`There is no article \`${id}\` in the corpus folder.`);
+          if (articles.every((a) => a.article.id === id))
             throw new UserFacingError(
               'That is the only article; without it the bot would have nothing to answer from.',
             );
-          await unlink(join(dir, removed.file));
+          for (const file of removed) await unlink(join(dir, file.file));
         },
       });
-      const { title, url } = removed!.article;
+      const { title, url } = removed[0]!.article;
       const change = { action: 'remove' as const, articleId: id, title, url, actor };
-      logger.info({ ...change, file: removed!.file, version: report.version }, 'article removed');
+      logger.info({ ...change, files: removed.map((f) => f.file), version: report.version }, 'article removed');
       deps.record(change);
       return { id, title, report };
     },
@@ -124,18 +126,19 @@ export function createCorpusEditor(deps: CorpusEditorDeps): CorpusEditor {
 
 interface Folder {
   readonly articles: CorpusFile[];
+  readonly duplicates: CorpusFile[];
   /** Every id and file name in use, valid or not: a new file never takes one. */
   readonly taken: Set<string>;
 }
 
 async function readFolder(dir: string): Promise<Folder> {
-  const { articles } = await readCorpusDir(dir);
+  const { articles, duplicates } = await readCorpusDir(dir);
   const names = await readdir(dir);
   const taken = new Set([
     ...articles.map((a) => a.article.id),
     ...names.map((n) => n.replace(/\.md$/i, '').toLowerCase()),
   ]);
-  return { articles, taken };
+  return { articles, duplicates, taken };
 }
 
 function chooseId(draft: ArticleDraft, folder: Folder, suggestedId: string | null | undefined): string {

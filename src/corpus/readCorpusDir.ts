@@ -17,6 +17,8 @@ export interface RejectedFile {
 export interface CorpusDirContents {
   readonly articles: CorpusFile[];
   readonly rejected: RejectedFile[];
+  /** Valid files rejected because another file holds their id (also listed in `rejected`). */
+  readonly duplicates: CorpusFile[];
 }
 
 /** Most files a corpus folder may hold; beyond that the folder is probably the wrong one. */
@@ -68,7 +70,9 @@ export async function readCorpusDir(dir: string, options: ReadCorpusOptions = {}
     if ('reason' in read) rejected.push({ file, reason: read.reason });
     else parsed.push({ file, article: read.article });
   }
-  return { articles: withoutDuplicateIds(parsed, options.indexedFiles ?? new Map(), rejected), rejected };
+  const articles = withoutDuplicateIds(parsed, options.indexedFiles ?? new Map(), rejected);
+  const duplicates = parsed.filter((f) => !articles.includes(f));
+  return { articles, rejected, duplicates };
 }
 
 async function readOneFile(realDir: string, file: string): Promise<{ article: Article } | { reason: string }> {

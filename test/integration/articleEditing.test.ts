@@ -12,6 +12,7 @@ import {
   prose,
   silentLogger,
   type CoreWithDb,
+  writeArticle,
 } from '../helpers/corpus.js';
 import { loopbackPolicy, type PageServer, savedPage, startPageServer } from '../helpers/pageServer.js';
 
@@ -138,6 +139,25 @@ describe('uploaded files', () => {
 });
 
 describe('removing an article', () => {
+  it('deletes the file the index took and a newer duplicate that claims the same id (issue 21, item 11)', async () => {
+    const indexed = core.sources().articles[0]!.id;
+    const original = readdirSync(corpus.path).find((f) =>
+      readFileSync(join(corpus.path, f), 'utf8').includes(`id: ${indexed}`),
+    )!;
+    // Named to sort after the original, as a later upload would be: the reload rejects it as a duplicate.
+    writeArticle(
+      corpus.path,
+      `zz-${original}`,
+      readFileSync(join(corpus.path, original), 'utf8').replace(/\n\n/, '\n\nA newer copy.\n\n'),
+    );
+    await core.reload();
+    expect(core.sources().articles.map((a) => a.id)).toContain(indexed);
+    await core.removeArticle(indexed, moderator);
+    expect(files()).not.toContain(original);
+    expect(files()).not.toContain(`0-${original}`);
+    expect(core.sources().articles.map((a) => a.id)).not.toContain(indexed);
+  });
+
   it('deletes its file and reloads; an unknown id or the last article is refused', async () => {
     const { id } = await core.addArticle(draft(), moderator);
     const removed = await core.removeArticle(id, { via: 'cli', id: 'ops', name: 'ops' });
