@@ -103,16 +103,7 @@ export function createCorpusEditor(deps: CorpusEditorDeps): CorpusEditor {
       let removed: CorpusFile[] = [];
       const report = await reload(corpusDir, {
         change: async (dir) => {
-          const { articles, duplicates } = await readFolder(dir);
-          // Every file that claims the id: the one the index took and any duplicate it rejected,
-          // which would otherwise take the id at this very reload.
-          removed = [...articles, ...duplicates].filter((a) => a.article.id === id);
-          if (removed.length === 0) throw new UserFacingError(`There is no article \`${id}\` in the corpus folder.`);
-          if (articles.every((a) => a.article.id === id))
-            throw new UserFacingError(
-              'That is the only article; without it the bot would have nothing to answer from.',
-            );
-          for (const file of removed) await unlink(join(dir, file.file));
+          removed = await deleteClaimingFiles(dir, id);
         },
       });
       const { title, url } = removed[0]!.article;
@@ -122,6 +113,21 @@ export function createCorpusEditor(deps: CorpusEditorDeps): CorpusEditor {
       return { id, title, report };
     },
   };
+}
+
+/**
+ * Delete every file that claims the id: the one the index took and any duplicate it
+ * rejected, which would otherwise take the id at this very reload. Refused for an unknown
+ * id and for the last article.
+ */
+async function deleteClaimingFiles(dir: string, id: string): Promise<CorpusFile[]> {
+  const { articles, duplicates } = await readFolder(dir);
+  const claiming = [...articles, ...duplicates].filter((a) => a.article.id === id);
+  if (claiming.length === 0) throw new UserFacingError(`There is no article \`${id}\` in the corpus folder.`);
+  if (articles.every((a) => a.article.id === id))
+    throw new UserFacingError('That is the only article; without it the bot would have nothing to answer from.');
+  for (const file of claiming) await unlink(join(dir, file.file));
+  return claiming;
 }
 
 interface Folder {
