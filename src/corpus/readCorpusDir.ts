@@ -103,7 +103,12 @@ async function readOneFile(realDir: string, file: string): Promise<{ article: Ar
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
 /** A file's bytes, checked on the open file itself; or why it was not read. */
-export async function readRegularFile(path: string, maxBytes: number): Promise<Buffer | string> {
+export async function readRegularFile(
+  path: string,
+  maxBytes: number,
+  /** Runs between the size check and the read (tests rewrite the file there). */
+  afterStat: () => Promise<void> = async () => undefined,
+): Promise<Buffer | string> {
   let handle;
   try {
     handle = await open(path, OPEN_FLAGS);
@@ -114,6 +119,7 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
     const info = await handle.stat();
     if (!info.isFile()) return 'not a regular file';
     if (info.size > maxBytes) return `file is larger than ${maxBytes / 1024} KiB`;
+    await afterStat();
     // One byte more than allowed: a file that grew since stat is caught too.
     const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
     let length = 0;
@@ -124,6 +130,11 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
       if (length === buffer.length) break;
     }
     if (length > maxBytes) return `file is larger than ${maxBytes / 1024} KiB`;
+    // A file rewritten while it was read (an editor saving, a copy in progress) may have been
+    // read half old, half new, or cut short: it waits for the next reload.
+    const after = await handle.stat();
+    if (length !== info.size || after.size !== info.size || after.mtimeMs !== info.mtimeMs)
+      return 'changed while it was being read; it is read again at the next reload';
     return buffer.subarray(0, length);
   } catch {
     return 'cannot be read';

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getCorpusVersion } from '../../src/corpus/corpusMeta.js';
@@ -313,6 +314,27 @@ describe('a reload that fails midway', () => {
       reader.close();
       writer.close();
       corpus.cleanup();
+      dir.cleanup();
+    }
+  });
+});
+
+describe('a file rewritten while it is read (issue 21, item 12)', () => {
+  it('is refused for this reload, never indexed cut short', async () => {
+    const dir = tempDir();
+    const path = join(dir.path, 'rewritten.md');
+    const paragraph = 'Musk and Altman argue about OpenAI governance today, again and again.\n\n';
+    try {
+      writeFileSync(path, paragraph.repeat(5_000));
+      // Rewritten as an editor does, after its size was read: cut to nothing, then the first part written again.
+      const read = await readRegularFile(path, 1024 * 1024, async () => {
+        await writeFile(path, '');
+        await appendFile(path, paragraph.repeat(1_309));
+      });
+      expect(read).toBe('changed while it was being read; it is read again at the next reload');
+      // Left alone, the same file is read whole.
+      expect(((await readRegularFile(path, 1024 * 1024)) as Buffer).length).toBe(paragraph.length * 1_309);
+    } finally {
       dir.cleanup();
     }
   });
