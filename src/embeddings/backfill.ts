@@ -4,6 +4,7 @@ import type { Embedder } from './embedder.js';
 import { type LiveVectorIndex, SYNC_SLICE } from './liveVectorIndex.js';
 import type { EndpointOutage } from './outage.js';
 import {
+  brokenVectorKeys,
   deleteVectors,
   embeddingCounts,
   fillMissingTextHashes,
@@ -41,6 +42,7 @@ export class Backfill {
   private running: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | undefined;
   private retryMs = RETRY_FIRST_MS;
+  private storedChecked = false;
 
   constructor(private readonly deps: BackfillDeps) {}
 
@@ -79,6 +81,15 @@ export class Backfill {
     const { db, embedder, logger } = this.deps;
     const model = embedder.model;
     this.deps.write(() => fillMissingTextHashes(db));
+    if (!this.storedChecked) {
+      // Once per process: vectors an earlier version stored with Infinity or NaN are embedded again.
+      const broken = brokenVectorKeys(db, model);
+      if (broken.length > 0) {
+        this.deps.write(() => deleteVectors(db, broken));
+        logger.warn({ model, broken: broken.length }, 'stored vectors with non-finite values are embedded again');
+      }
+      this.storedChecked = true;
+    }
     const missing = hashesWithoutVector(db, model);
     const total = embeddingCounts(db, model).total;
     let done = total - missing.length;

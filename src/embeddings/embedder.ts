@@ -37,7 +37,9 @@ export function toUnitVectors(raw: readonly unknown[], count: number, expectedDi
       const x: unknown = vector[d];
       if (typeof x !== 'number' || !Number.isFinite(x)) throw new EmbeddingReplyError(`vector ${i} holds a non-number`);
       out[d] = x;
-      norm += x * x;
+      // Finite as a double but not as the float32 it is stored as (1e39 becomes Infinity).
+      if (!Number.isFinite(out[d])) throw new EmbeddingReplyError(`vector ${i} holds a value out of range`);
+      norm += out[d]! * out[d]!;
     }
     if (!(norm > 0)) throw new EmbeddingReplyError(`vector ${i} has zero length`);
     const scale = 1 / Math.sqrt(norm);

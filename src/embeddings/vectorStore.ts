@@ -83,7 +83,11 @@ export function vectorsOfRowids(
             (SELECT v.vector FROM passage_vectors v WHERE v.model = ? AND v.text_hash = p.text_hash) AS vector
        FROM passages p WHERE p.rowid IN (SELECT value FROM json_each(?))`,
   ).all(model, JSON.stringify(rowids)) as { rowid: number; vector: Buffer | null }[];
-  return rows.flatMap((row) => (row.vector ? [{ rowid: row.rowid, vector: fromBlob(row.vector) }] : []));
+  // A broken vector (stored by an earlier version) never reaches the index; the fill replaces it.
+  return rows.flatMap((row) => {
+    const vector = row.vector ? fromBlob(row.vector) : null;
+    return vector && isFiniteVector(vector) ? [{ rowid: row.rowid, vector }] : [];
+  });
 }
 
 /** Rowids of the passages with these texts (one text may stand in several passages). */
@@ -101,6 +105,24 @@ export function staleVectorKeys(db: Db, model: string): { model: string; hash: s
     `SELECT model, text_hash AS hash FROM passage_vectors v
       WHERE model <> ? OR NOT EXISTS (SELECT 1 FROM passages p WHERE p.text_hash = v.text_hash)`,
   ).all(model) as { model: string; hash: string }[];
+}
+
+/** Keys of stored vectors of this model with a component that is not a finite number (stored by an earlier version). */
+export function brokenVectorKeys(db: Db, model: string): { model: string; hash: string }[] {
+  const rows = statement(db, 'SELECT text_hash AS hash, vector FROM passage_vectors WHERE model = ?').iterate(
+    model,
+  ) as Iterable<{
+    hash: string;
+    vector: Buffer;
+  }>;
+  const out: { model: string; hash: string }[] = [];
+  for (const row of rows) if (!isFiniteVector(fromBlob(row.vector))) out.push({ model, hash: row.hash });
+  return out;
+}
+
+export function isFiniteVector(vector: Float32Array): boolean {
+  for (const x of vector) if (!Number.isFinite(x)) return false;
+  return true;
 }
 
 export function deleteVectors(db: Db, keys: readonly { model: string; hash: string }[]): void {

@@ -11,7 +11,9 @@ export type EmbeddingsBehaviour =
   /** A NaN in the first vector (sent as null: JSON has no NaN). */
   | { kind: 'nan' }
   /** One vector fewer than inputs. */
-  | { kind: 'tooFew' };
+  | { kind: 'tooFew' }
+  /** Every component of every vector this large: finite as a double, not as a float32 (1e39), or not even squared (1e200). */
+  | { kind: 'huge'; value: number };
 
 export interface FakeEmbeddings {
   readonly baseURL: string;
@@ -81,6 +83,7 @@ export async function startFakeEmbeddings(): Promise<FakeEmbeddings> {
         }),
       );
       if (now.kind === 'nan' && data[0]) data[0].embedding[3] = null;
+      if (now.kind === 'huge') for (const d of data) d.embedding = d.embedding.map(() => now.value);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }),

@@ -141,6 +141,8 @@ describe('semantic search through an embeddings endpoint', () => {
     ['a wrong dimension', { kind: 'wrongDimension' } as const, /dimensions/],
     ['NaN', { kind: 'nan' } as const, /non-number/],
     ['too few vectors', { kind: 'tooFew' } as const, /vectors for/],
+    ['1e39 in every component (issue 21, item 9)', { kind: 'huge', value: 1e39 } as const, /out of range/],
+    ['1e200 in every component', { kind: 'huge', value: 1e200 } as const, /out of range/],
   ])(
     'an endpoint that returns %s: answers by words, logged once, nothing stored, retried later',
     async (_n, behaviour, reason) => {
@@ -164,6 +166,24 @@ describe('semantic search through an embeddings endpoint', () => {
       expect(logs.some((l) => l.msg === 'embeddings endpoint answers again')).toBe(true);
     },
   );
+
+  it('re-embeds vectors an earlier version stored with Infinity or NaN, and never searches with them', async () => {
+    const c = core();
+    await c.reload();
+    await c.fillEmbeddings();
+    const db = openDatabase(join(work.path, 'feudbot.db'));
+    const dim = db.prepare('SELECT dim FROM passage_vectors LIMIT 1').pluck().get() as number;
+    const blob = Buffer.from(new Float32Array(dim).fill(Infinity).buffer);
+    db.prepare('UPDATE passage_vectors SET vector = ?').run(blob);
+    c.close();
+    const again = core();
+    expect(await again.fillEmbeddings()).toMatchObject({ state: 'complete' });
+    const vectors = db.prepare('SELECT vector FROM passage_vectors').pluck().all() as Buffer[];
+    db.close();
+    expect(vectors.length).toBeGreaterThan(0);
+    for (const v of vectors) expect(v.equals(blob)).toBe(false);
+    expect(logs.some((l) => l.msg.startsWith('stored vectors with non-finite values'))).toBe(true);
+  });
 
   it('an endpoint that hangs costs a question at most the embeddings deadline, then words answer', async () => {
     const c = core({ timeoutMs: 1_000 });
