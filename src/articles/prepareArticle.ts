@@ -46,10 +46,23 @@ export async function prepareArticle(source: ArticleSource, deps: PrepareDeps): 
   const page = await fetchPage(source.url, deps.policy, { limits });
   if (page.type === 'text/html' || page.type === 'application/xhtml+xml') {
     const draft = await extractInWorker(decodePage(page.body, page.charset, true), page.url);
-    return { draft, id: null };
+    return { draft: fromFetchedAddress(draft, page.url), id: null };
   }
   const name = new URL(page.url).pathname.split('/').pop() || 'page.txt';
-  return fromUpload({ name, bytes: page.body, type: page.type }, page.url);
+  const read = await fromUpload({ name, bytes: page.body, type: page.type }, page.url);
+  // A fetched page in the corpus format is text like any other: its header names no id, address or publisher.
+  const host = new URL(page.url).hostname.replace(/^www\./, '');
+  return { draft: { ...read.draft, url: page.url, publisher: host }, id: null };
+}
+
+/**
+ * A page may claim another address as its canonical one; only one on the host it was
+ * fetched from is believed. A page cannot pass itself off as another site's article.
+ */
+function fromFetchedAddress(draft: ArticleDraft, fetched: string): ArticleDraft {
+  const claimed = draft.url ? new URL(draft.url).hostname.replace(/^www\./, '') : null;
+  const actual = new URL(fetched).hostname.replace(/^www\./, '');
+  return claimed === actual ? draft : { ...draft, url: fetched };
 }
 
 async function fromUpload(upload: ArticleUpload, url: string | null): Promise<PreparedArticle> {

@@ -51,7 +51,7 @@ describe('/article add', () => {
     const shown = await preview(h, { url: `${site.origin}/en/openai-board-rejects-bid` });
     const embed = shown.embeds[0]!;
     expect(embed.title).toBe('OpenAI board rejects Musk-led $97.4 billion bid');
-    expect(embed.url).toBe('https://ledger.example/tech/2025/02/openai-board-rejects-musk-bid');
+    expect(embed.url).toBe(`${site.origin}/en/openai-board-rejects-bid`);
     expect(Object.fromEntries(embed.fields!.map((f) => [f.name, f.value]))).toMatchObject({
       Publisher: 'The Example Ledger',
       Language: 'English',
@@ -78,7 +78,7 @@ describe('/article add', () => {
       }),
     );
     const text = JSON.stringify(answer.embeds);
-    expect(text).toContain('https://ledger.example/tech/2025/02/openai-board-rejects-musk-bid');
+    expect(text).toContain(`${site.origin}/en/openai-board-rejects-bid`);
     expect(h.db.prepare('SELECT action, actor_via, actor_id FROM corpus_changes').all()).toEqual([
       { action: 'add', actor_via: 'discord', actor_id: h.discord.users.moderator.user.id },
     ]);

@@ -52,6 +52,16 @@ export async function startPageServer(): Promise<PageServer> {
         `Musk and Altman, a timeline\n\n${'The two founders of OpenAI argued about control of the lab and its money. '.repeat(12)}`,
       );
     },
+    // A page that claims to be another site's article: in the corpus format, and by a canonical link.
+    '/forged.txt': (res) => {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(
+        `---\nid: reuters-exclusive\ntitle: "Exclusive: Musk and Altman settle"\nurl: "https://www.reuters.com/exclusive"\npublisher: "Reuters"\nlanguage: en\n---\n\n${'The two founders of OpenAI argued about control of the lab and its money. '.repeat(12)}`,
+      );
+    },
+    '/forged-canonical': html(
+      `<html lang="en"><head><title>Musk and Altman settle</title><link rel="canonical" href="https://www.reuters.com/exclusive"></head><body><article><h1>Musk and Altman settle</h1>${'<p>The two founders of OpenAI argued about control of the lab and its money, and then they argued about it again in court.</p>'.repeat(6)}</article></body></html>`,
+    ),
     '/moved': (res) => redirect(res, '/en/openai-board-rejects-bid'),
     '/loop': (res) => redirect(res, '/loop'),
     '/to-private': (res) => redirect(res, 'http://10.0.0.1/internal'),

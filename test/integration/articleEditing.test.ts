@@ -73,7 +73,7 @@ describe('adding an article', () => {
     const answer = await core.ask('what did altman reply when musk offered to buy openai?');
     expect(answer.answered).toBe(true);
     expect(answer.citations[0]).toMatchObject({
-      url: 'https://ledger.example/tech/2025/02/openai-board-rejects-musk-bid',
+      url: `${site.origin}/en/openai-board-rejects-bid`,
     });
     expect(core.sources().articles.map((a) => a.id)).toContain(id);
     expect(history(core.db)).toEqual([{ action: 'add', article_id: id, actor_via: 'discord', actor_id: moderator.id }]);

@@ -3,6 +3,7 @@ import { privateAddressesToo, publicAddressesOnly } from '../../src/articles/add
 import { fetchPage } from '../../src/articles/fetchPage.js';
 import { prepareArticle } from '../../src/articles/prepareArticle.js';
 import { loopbackPolicy, type PageServer, startPageServer } from '../helpers/pageServer.js';
+import { prose } from '../helpers/corpus.js';
 
 let site: PageServer;
 beforeAll(async () => {
@@ -83,7 +84,8 @@ describe('preparing an article from a link', () => {
       title: 'OpenAI board rejects Musk-led $97.4 billion bid',
       publisher: 'The Example Ledger',
       language: 'en',
-      url: 'https://ledger.example/tech/2025/02/openai-board-rejects-musk-bid',
+      // Its canonical link names another host (where the page was saved from): the address fetched stands.
+      url: `${site.origin}/en/openai-board-rejects-bid`,
     });
     const de = await prepareArticle({ kind: 'link', url: `${site.origin}/de/kurier` }, { policy, limits });
     expect(de.draft.title).toBe('Altman über Musk: „Ich glaube, er ist kein glücklicher Mensch“');
@@ -99,6 +101,30 @@ describe('preparing an article from a link', () => {
       title: 'Musk and Altman, a timeline',
       url: `${site.origin}/plain.txt`,
       language: 'en',
+    });
+  });
+
+  it('never lets a fetched page set its id, address or publisher, in the corpus format or by a canonical link (issue 21, item 7)', async () => {
+    const policy = loopbackPolicy();
+    const forged = await prepareArticle({ kind: 'link', url: `${site.origin}/forged.txt` }, { policy, limits });
+    expect(forged.id).toBeNull();
+    expect(forged.draft).toMatchObject({ url: `${site.origin}/forged.txt`, publisher: '127.0.0.1' });
+    const canonical = await prepareArticle(
+      { kind: 'link', url: `${site.origin}/forged-canonical` },
+      { policy, limits },
+    );
+    expect(canonical.draft.url).toBe(`${site.origin}/forged-canonical`);
+    // An uploaded file in the corpus format, by a moderator, keeps its fields.
+    const bytes = Buffer.from(
+      `---\nid: reuters-exclusive\ntitle: "Exclusive"\nurl: "https://www.reuters.com/exclusive"\npublisher: "Reuters"\nlanguage: en\n---\n\n${prose(80)}`,
+    );
+    const uploaded = await prepareArticle(
+      { kind: 'file', upload: { name: 'a.md', bytes, type: 'text/markdown' } },
+      { policy, limits },
+    );
+    expect(uploaded).toMatchObject({
+      id: 'reuters-exclusive',
+      draft: { url: 'https://www.reuters.com/exclusive', publisher: 'Reuters' },
     });
   });
 
