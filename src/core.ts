@@ -65,6 +65,8 @@ export interface FeudCore
   embeddings(): EmbeddingStatus | null;
   /** Embed the passages that have no vector yet, and wait for it (the CLI's ingest and eval). */
   fillEmbeddings(): Promise<EmbeddingStatus | null>;
+  /** Wait (up to `timeoutMs`) for writes held back by another process's lock; resolves to how many still wait. */
+  settleWrites(timeoutMs: number, onWaiting?: () => void): Promise<number>;
   close(): void;
 }
 
@@ -143,6 +145,7 @@ export function createCore(deps: CoreDeps): FeudCore {
     write,
     embeddings: () => semantic?.status() ?? null,
     fillEmbeddings: async () => (semantic ? semantic.fill() : null),
+    settleWrites: (timeoutMs, onWaiting) => gate.settle(timeoutMs, onWaiting),
     close() {
       semantic?.close();
       gate.flush();

@@ -5,6 +5,7 @@ import { UserFacingError } from './errors.js';
 import { createCore, type FeudCore } from './core.js';
 import { getCorpusVersion } from './corpus/corpusMeta.js';
 import { explainOpenError, openDatabase, withoutBusyWait, type Db } from './db/database.js';
+import { isBusy } from './db/writeGate.js';
 import { migrate } from './db/migrate.js';
 import type { Embedder } from './embeddings/embedder.js';
 import { createOpenAiEmbedder } from './embeddings/openAiEmbedder.js';
@@ -50,7 +51,8 @@ export async function openCore(options: OpenCoreOptions): Promise<FeudCore> {
     try {
       withoutBusyWait(db, () => void core.pruneExpired());
     } catch (error) {
-      options.logger.warn({ err: error }, 'deleting expired data failed; it is tried again later');
+      const cause = isBusy(error) ? { reason: 'another process holds the database' } : { err: error };
+      options.logger.warn(cause, 'deleting expired data failed; it is tried again later');
     }
     if (options.ingestOnFirstUse !== false && getCorpusVersion(db) === null) await core.reload();
     // Vectors missing from an earlier run (the endpoint was down, the model changed) fill in behind start-up.

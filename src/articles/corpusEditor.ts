@@ -6,6 +6,7 @@ import { readCorpusDir, type CorpusFile } from '../corpus/readCorpusDir.js';
 import type { Reload } from '../corpus/reloadCoordinator.js';
 import type { ReloadReport } from '../corpus/reloadCorpus.js';
 import { UserFacingError } from '../errors.js';
+import { reloadAfterChange } from './reloadAfterChange.js';
 import type { Logger } from '../logger.js';
 import { splitIntoPassages } from '../text/chunk.js';
 import { type ArticleDraft, articleIdFor, checkDraft, renderArticleFile, wordCount } from './articleDraft.js';
@@ -83,15 +84,14 @@ export function createCorpusEditor(deps: CorpusEditorDeps): CorpusEditor {
 
     async add(draft, actor, suggestedId) {
       let id = '';
-      const report = await reload(corpusDir, {
-        change: async (dir) => {
-          const folder = await readFolder(dir);
-          const duplicate = duplicateOf(draft, folder.articles);
-          if (duplicate) throw new UserFacingError(`This article is already in the corpus as \`${duplicate}\`.`);
-          id = chooseId(draft, folder, suggestedId);
-          checkDraft(id, draft);
-          await writeNewFile(dir, `${id}.md`, renderArticleFile(id, draft));
-        },
+      const report = await reloadAfterChange(reload, corpusDir, async (dir) => {
+        const folder = await readFolder(dir);
+        const duplicate = duplicateOf(draft, folder.articles);
+        if (duplicate) throw new UserFacingError(`This article is already in the corpus as \`${duplicate}\`.`);
+        id = chooseId(draft, folder, suggestedId);
+        checkDraft(id, draft);
+        await writeNewFile(dir, `${id}.md`, renderArticleFile(id, draft));
+        return `Added \`${id}\` to the corpus folder (${id}.md)`;
       });
       const change = { action: 'add' as const, articleId: id, title: draft.title, url: draft.url, actor };
       logger.info({ ...change, version: report.version }, 'article added');
@@ -101,10 +101,9 @@ export function createCorpusEditor(deps: CorpusEditorDeps): CorpusEditor {
 
     async remove(id, actor) {
       let removed: CorpusFile[] = [];
-      const report = await reload(corpusDir, {
-        change: async (dir) => {
-          removed = await deleteClaimingFiles(dir, id);
-        },
+      const report = await reloadAfterChange(reload, corpusDir, async (dir) => {
+        removed = await deleteClaimingFiles(dir, id);
+        return `Removed \`${id}\` from the corpus folder (${removed.map((f) => f.file).join(', ')})`;
       });
       const { title, url } = removed[0]!.article;
       const change = { action: 'remove' as const, articleId: id, title, url, actor };

@@ -1,3 +1,4 @@
+import type { FeudCore } from '../core.js';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { resolve } from 'node:path';
@@ -83,6 +84,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
         write: io.out,
       },
     );
+    await keepWrites(core, io);
     return 0;
   } catch (error) {
     // A damaged page met while working: the same sentence as when opening, never a stack.
@@ -90,6 +92,20 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
   } finally {
     core.close();
   }
+}
+
+/** How long a command waits at its end for another process's lock, so that its writes (the question's log) are kept. */
+const LOCK_WAIT_MS = 60_000;
+
+/** Wait for writes another process's lock held back, saying so; say plainly if some could not be kept. */
+async function keepWrites(core: FeudCore, io: Io): Promise<void> {
+  const left = await core.settleWrites(LOCK_WAIT_MS, () =>
+    io.err('Another process (an ingest?) holds the database; waiting for it to save what this command recorded…'),
+  );
+  if (left > 0)
+    io.err(
+      `The database stayed locked for ${LOCK_WAIT_MS / 1000} s: ${left} record(s) of this command (such as the question's log entry) were not saved.`,
+    );
 }
 
 function parseCommandLine(argv: string[]): CommandLine & { command: string | undefined; help: boolean } {

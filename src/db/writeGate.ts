@@ -14,6 +14,12 @@ export interface WriteGate {
   hold<T>(task: () => Promise<T>): Promise<T>;
   /** Run every queued write now, waiting for locks as long as the connection's busy timeout (on close). */
   flush(): void;
+  /**
+   * Wait, without blocking, until every queued write is done or `timeoutMs` has passed;
+   * `onWaiting` is called once if writes are still waiting after the first retry. Resolves
+   * to the number of writes still queued.
+   */
+  settle(timeoutMs: number, onWaiting?: () => void): Promise<number>;
 }
 
 export interface WriteGateOptions {
@@ -82,6 +88,20 @@ class QueuedWrites implements WriteGate {
     }
   }
 
+  async settle(timeoutMs: number, onWaiting?: () => void): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    let told = false;
+    while (this.queue.length > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(this.delay, Math.max(1, deadline - Date.now()))));
+      this.drain();
+      if (this.queue.length > 0 && !told) {
+        told = true;
+        onWaiting?.();
+      }
+    }
+    return this.queue.length;
+  }
+
   /** Try one write; false when another process holds the lock (the write stays queued). */
   private attempt(write: () => void): boolean {
     try {
@@ -122,7 +142,7 @@ class QueuedWrites implements WriteGate {
 }
 
 // SQLite's SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, …), as better-sqlite3 names them.
-function isBusy(error: unknown): boolean {
+export function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }

@@ -4,8 +4,9 @@ import { runCli } from '../../src/cli/runCli.js';
 import { chat } from '../../src/cli/chatCommand.js';
 import { UsageError } from '../../src/cli/commands.js';
 import { openCore } from '../../src/openCore.js';
-import { readdirSync, readFileSync } from 'node:fs';
-import { BUNDLED_CORPUS, copyOfBundledCorpus, silentLogger, tempDir } from '../helpers/corpus.js';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { openDatabase } from '../../src/db/database.js';
+import { BUNDLED_CORPUS, copyOfBundledCorpus, prose, silentLogger, tempDir } from '../helpers/corpus.js';
 import { type PageServer, startPageServer } from '../helpers/pageServer.js';
 
 /** The CLI's logic in this process: the same main(argv, env, io) the binary runs, with its output captured. */
@@ -75,6 +76,37 @@ describe('feudbot CLI (in process)', () => {
     expect(out[0]).toMatch(/longer than a question can be/);
     expect(out[1]).toContain('[1]');
   });
+
+  it(
+    'beside another process holding the write lock: add says what happened, ask waits and keeps its log row (issue 21, item 10)',
+    { timeout: 20_000 },
+    async () => {
+      const corpus = copyOfBundledCorpus();
+      const lockedEnv = { ...env, CORPUS_DIR: corpus.path };
+      try {
+        await cli(['ingest'], lockedEnv);
+        const other = openDatabase(env.FEUDBOT_DB_PATH!);
+        const logged = () => other.prepare('SELECT count(*) FROM answer_log').pluck().get() as number;
+        const before = logged();
+        other.exec('BEGIN IMMEDIATE');
+        const file = join(work.path, 'note.txt');
+        writeFileSync(file, `# A note on the board\n\n${prose(120, 'zeppelin')}\n`);
+        await expect(cli(['add', file, '--yes'], lockedEnv)).rejects.toThrow(
+          /^Added `a-note-on-the-board` to the corpus folder \(a-note-on-the-board\.md\), but the index was not reloaded/,
+        );
+        expect(readdirSync(corpus.path)).toContain('a-note-on-the-board.md');
+        // The lock goes while ask waits at its end to save the question's log row.
+        setTimeout(() => other.exec('COMMIT'), 300);
+        const asked = await cli(['ask', 'why did Musk leave OpenAI?'], lockedEnv);
+        expect(asked.code).toBe(0);
+        expect(asked.stderr).toMatch(/waiting for it to save what this command recorded/);
+        expect(logged()).toBe(before + 1);
+        other.close();
+      } finally {
+        corpus.cleanup();
+      }
+    },
+  );
 
   it('eval refuses a questions file that never ends, reading no more than its cap (issue 21, item 5)', async () => {
     await expect(cli(['eval', '--questions', '/dev/zero'], env)).rejects.toThrow(/larger than 16 MiB/);
