@@ -1,7 +1,12 @@
 import { definitionSubject, introducesSubject } from '../../src/retrieval/definitions.js';
 import { cognates } from '../../src/retrieval/cognates.js';
 import { describe, expect, it } from 'vitest';
-import { buildMatchExpression, buildQueryWords, quoteFts } from '../../src/retrieval/queryTerms.js';
+import {
+  buildMatchExpression,
+  MAX_WORDS_LOOKED_UP,
+  buildQueryWords,
+  quoteFts,
+} from '../../src/retrieval/queryTerms.js';
 
 const both = ['en', 'de'] as const;
 
@@ -41,7 +46,8 @@ describe('buildQueryWords', () => {
 
   it('caps a pasted essay at a bounded number of words', () => {
     const essay = Array.from({ length: 500 }, (_, i) => `word${i}`).join(' ');
-    expect(buildQueryWords(essay, 'en', both).length).toBeLessThanOrEqual(32);
+    // Looked up: a bounded number; searched: at most 32 the corpus knows (weighWords keeps those).
+    expect(buildQueryWords(essay, 'en', both).length).toBeLessThanOrEqual(MAX_WORDS_LOOKED_UP);
   });
 });
 
