@@ -34,6 +34,8 @@ export function askJson(result: AskResult) {
     ...(result.model ? { model: result.model } : {}),
     language: result.language,
     answer: result.answer,
+    // How sure the answer is, 0–1; 0 for a refusal (see docs/quality.md).
+    confidence: result.confidence ?? 0,
     citations: result.citations.map((c) => ({
       n: c.n,
       articleId: c.articleId,

@@ -47,6 +47,8 @@ describe('feudbot CLI', () => {
       language: 'en',
       answer: expect.stringContaining('[1]'),
     });
+    expect(json.confidence).toBeGreaterThan(0.3);
+    expect(json.confidence).toBeLessThanOrEqual(1);
     expect(json.citations[0]).toMatchObject({
       n: 1,
       articleId: 'technewsxpress-schluessel-tech-kampf',
