@@ -84,7 +84,7 @@ export interface CoreDeps {
   readonly embedder?: Embedder;
   /** Fill in passage vectors in the background after every reload (the bot); the CLI fills when it asks to. */
   readonly embedInBackground?: boolean;
-  /** How the rankings are merged (default: weighted sum; see README, "Semantic search"). */
+  /** How the rankings are merged (default: weighted sum; see docs/quality.md). */
   readonly fusion?: FusionMethod;
   /** Which addresses article links may lead to (default: public internet only). */
   readonly fetchPolicy?: AddressPolicy;

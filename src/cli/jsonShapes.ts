@@ -4,7 +4,7 @@ import type { SourcesListing } from '../corpus/listSources.js';
 import type { ReloadReport } from '../corpus/reloadCorpus.js';
 import type { SearchHit } from '../retrieval/searchPassages.js';
 
-// The documented, stable JSON of the CLI (see README, "JSON output"). Fields are only ever added.
+// The documented, stable JSON of the CLI (see docs/cli.md, "JSON output"). Fields are only ever added.
 
 export function searchJson(query: string, hits: readonly SearchHit[]) {
   return {

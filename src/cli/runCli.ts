@@ -15,7 +15,7 @@ export { UsageError };
 
 export const USAGE = `feudbot: answers questions about the Musk–Altman feud from news articles.
 
-Usage:
+Usage (from a clone: npm run cli -- <command>; after npm run build && npm link: feudbot <command>):
   feudbot ask "<question>" [--json] [--language en|de]
   feudbot search "<question>" [--json] [--limit N]
   feudbot sources [--json] [--language en|de]
@@ -49,7 +49,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
   try {
     line = parseCommandLine(argv);
   } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    io.err(`${commandLineProblem(error)}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
   const { command } = line;
@@ -106,6 +106,15 @@ async function keepWrites(core: FeudCore, io: Io): Promise<void> {
     io.err(
       `The database stayed locked for ${LOCK_WAIT_MS / 1000} s: ${left} record(s) of this command (such as the question's log entry) were not saved.`,
     );
+}
+
+/** Node's parseArgs errors in a sentence of our own (its unknown-option message leaves a quote open). */
+function commandLineProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /^Unknown option '([^']+)'/.exec(message);
+  if (unknown)
+    return `Unknown option ${unknown[1]}. A question that starts with "-" goes after "--": ask -- "${unknown[1]} …"`;
+  return message;
 }
 
 function parseCommandLine(argv: string[]): CommandLine & { command: string | undefined; help: boolean } {

@@ -59,7 +59,7 @@ export interface SearchOptions {
   readonly extraQueries?: readonly string[];
   /** The passages nearest to the question's vector, when embeddings are configured. */
   readonly semantic?: readonly SemanticHit[];
-  /** How rankings are merged: a weighted sum of scores (default; see README, Quality) or reciprocal rank. */
+  /** How rankings are merged: a weighted sum of scores (default; see docs/quality.md) or reciprocal rank. */
   readonly fusion?: FusionMethod;
 }
 
