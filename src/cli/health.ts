@@ -36,15 +36,24 @@ export function checkHealth(dbPath: string, now = Date.now()): Health {
   return { ok: bot.ok, lines: [...lines, bot.line] };
 }
 
+/**
+ * A bot that stops on its own removes its status file; a file left behind by a process
+ * that is gone means the bot died (crashed, killed, out of memory): unhealthy, so that a
+ * monitor tells a dead bot from one an operator stopped.
+ */
 function botHealth(path: string, now: number): { ok: boolean; line: string } {
-  if (!existsSync(path)) return { ok: true, line: 'bot: not running' };
+  if (!existsSync(path)) return { ok: true, line: 'bot: not running (stopped, or never started)' };
   let status: BotStatus;
   try {
     status = JSON.parse(readFileSync(path, 'utf8')) as BotStatus;
   } catch {
     return { ok: false, line: `bot: its status file ${path} cannot be read` };
   }
-  if (!isRunning(status.pid)) return { ok: true, line: `bot: not running (pid ${status.pid} has ended)` };
+  if (!isRunning(status.pid))
+    return {
+      ok: false,
+      line: `bot: dead — its process (pid ${status.pid}) ended without stopping (crashed or killed); restart it, or delete ${path} if it was stopped on purpose`,
+    };
   const age = now - status.updatedAt;
   if (age > 3 * STATUS_REFRESH_MS)
     return { ok: false, line: `bot: pid ${status.pid} has not updated its status for ${Math.round(age / 1000)} s` };

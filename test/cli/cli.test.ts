@@ -1,4 +1,5 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -239,6 +240,16 @@ describe('feudbot CLI', () => {
     expect(await feudbot(['health'], { env })).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('has not updated'),
+    });
+    // A bot that died leaves its status file behind, naming a process that is gone (issue 25, item 3).
+    const child = spawnSync(process.execPath, ['-e', 'process.exit(0)']);
+    writeFileSync(
+      `${env.FEUDBOT_DB_PATH}.status.json`,
+      JSON.stringify({ pid: child.pid, gateway: 'connected', updatedAt: Date.now() }),
+    );
+    expect(await feudbot(['health'], { env })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('bot: dead'),
     });
   });
 
