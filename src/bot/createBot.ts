@@ -5,7 +5,7 @@ import type { BotContext, BotSettings } from './context.js';
 import { ArticleDrafts } from './articleDrafts.js';
 import { createCooldown } from './cooldown.js';
 import { handleMention } from './handlers/mention.js';
-import { keepStatusFile } from './statusFile.js';
+import { keepStatusFile } from '../runtime/statusFile.js';
 import { createTurns } from './turns.js';
 import { NO_MENTIONS } from './reply.js';
 import { routeInteraction } from './router.js';

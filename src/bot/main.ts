@@ -4,7 +4,7 @@ import { missingDiscordSettings } from './discordSettings.js';
 import { openCoreFromConfig } from '../openCore.js';
 import { createLogger, secretsOf } from '../logger.js';
 import { createBot } from './createBot.js';
-import { statusFilePath } from './statusFile.js';
+import { statusFilePath } from '../runtime/statusFile.js';
 
 /** Milliseconds between two edits of a streamed answer: Discord rate-limits message edits. */
 const STREAM_EDIT_INTERVAL_MS = 1_200;

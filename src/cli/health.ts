@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { type BotStatus, STATUS_REFRESH_MS, statusFilePath } from '../bot/statusFile.js';
+import { type BotStatus, STATUS_REFRESH_MS, statusFilePath } from '../runtime/statusFile.js';
 
 export interface Health {
   readonly ok: boolean;

@@ -30,6 +30,35 @@ describe('the dependency direction of src/', () => {
     expect(edges.size).toBeGreaterThan(5); // the graph was really read
   });
 
+  it('points every import down the documented order of layers (docs/architecture.md)', () => {
+    // Top to bottom; a file may import its own layer and any below it, never one above.
+    const order = [
+      ['bot'],
+      ['cli', 'evaluation'],
+      ['main', 'openCore', 'core', 'config', 'loadDotEnv'],
+      ['insights', 'privacy'],
+      ['answer'],
+      ['articles', 'embeddings', 'llm'],
+      ['retrieval'],
+      ['corpus'],
+      ['i18n', 'runtime'],
+      ['db', 'logger', 'errors'],
+      ['text'],
+    ];
+    const layerOf = (folder: string) => order.findIndex((layer) => layer.includes(folder));
+    const upward: string[] = [];
+    const unplaced = new Set<string>();
+    for (const [file, imports] of Object.entries(importGraph()))
+      for (const imported of imports) {
+        const [from, to] = [layerOf(folderOf(file)), layerOf(folderOf(imported))];
+        if (from < 0) unplaced.add(folderOf(file));
+        if (to < 0) unplaced.add(folderOf(imported));
+        if (from >= 0 && to >= 0 && to < from) upward.push(`${file} → ${imported}`);
+      }
+    expect([...unplaced]).toEqual([]);
+    expect(upward).toEqual([]);
+  });
+
   it('keeps Discord out of the core: only src/bot imports discord.js', () => {
     const offenders: string[] = [];
     const walk = (dir: string): void => {
