@@ -192,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, installDir = IN
 
 function describeGot(value: string | undefined): string {
   if (value === undefined || value === '') return '';
-  // Never echo what might be a secret; a short non-secret value helps the reader find the typo.
-  return value.length <= 40 && !/key|token/i.test(value) ? ` (got "${value}")` : '';
+  // Never echo what might be a secret (a key pasted into the wrong variable); a short plain value helps find a typo.
+  const secretLooking = /^(?:sk|pk|rk|ghp|gho|xox[abp])[-_]|[A-Za-z0-9_-]{20,}|key|token|secret|password/i.test(value);
+  return value.length <= 40 && !secretLooking ? ` (got "${value}")` : '';
 }

@@ -62,9 +62,13 @@ describe('searchPassages on the bundled corpus', () => {
     expect(searchPassages(core.db, 'Musk Altman OpenAI', { limit: 500 }).length).toBeLessThanOrEqual(50);
   });
 
-  it('fuses extra phrasings of the question by reciprocal rank', () => {
-    const plain = searchPassages(core.db, 'Kapital', { limit: 5 });
-    const fused = searchPassages(core.db, 'Kapital', { limit: 5, extraQueries: ['Tesla mit OpenAI fusionieren'] });
+  it.each(['weighted', 'rrf'] as const)('fuses extra phrasings of the question (%s)', (fusion) => {
+    const plain = searchPassages(core.db, 'Kapital', { limit: 5, fusion });
+    const fused = searchPassages(core.db, 'Kapital', {
+      limit: 5,
+      fusion,
+      extraQueries: ['Tesla mit OpenAI fusionieren'],
+    });
     expect(plain.some((h) => h.text.includes('Tesla mit OpenAI zu fusionieren'))).toBe(false);
     expect(fused.some((h) => h.text.includes('Tesla mit OpenAI zu fusionieren'))).toBe(true);
   });

@@ -44,11 +44,16 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a secret-looking value', () => {
-    try {
-      loadConfig({ OPENAI_BASE_URL: 'sk-secret-token-value' });
-      expect.unreachable();
-    } catch (error) {
-      expect(String(error)).not.toContain('sk-secret');
+    // Keys as providers issue them, pasted into the wrong variable: none names itself a key.
+    for (const value of ['sk-proj-AbC123', 'ghp_1a2B3c4D', 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5']) {
+      expect(() => loadConfig({ OPENAI_BASE_URL: value })).toThrow(ConfigError);
+      try {
+        loadConfig({ OPENAI_BASE_URL: value });
+      } catch (error) {
+        expect(String(error)).not.toContain(value.slice(3));
+      }
     }
+    // A short plain value is echoed, to help find a typo.
+    expect(() => loadConfig({ OPENAI_BASE_URL: 'localhost:11434' })).toThrow(/got "localhost:11434"/);
   });
 });
