@@ -93,6 +93,23 @@ describe('answers, buttons and listings', () => {
     expect(embedOf(refusal).description).toBe('Dazu steht nichts in den Artikeln.');
   });
 
+  it('answers a German question from a French client in one language: German text, labels and buttons (issue 23, item 1)', async () => {
+    const message = await h.answered(
+      h.discord.slash(
+        h.discord.users.member,
+        'ask',
+        { question: 'Wie viele wöchentliche Nutzer hat ChatGPT?' },
+        { locale: 'fr' },
+      ),
+    );
+    const embed = embedOf(message);
+    expect(embed.fields![0]!.name).toBe('Quellen');
+    expect(embed.footer!.text).toMatch(/^Aus den Artikeln zitiert/);
+    const labels = JSON.stringify(message.components);
+    expect(labels).toContain('Zitate');
+    expect(labels).not.toMatch(/Show quotes|Follow up/);
+  });
+
   it('"Show quotes" replies privately with the exact text of each cited passage', async () => {
     const message = await h.answered(
       h.discord.slash(h.discord.users.member, 'ask', { question: 'What did Sutskever write in his email?' }),

@@ -94,7 +94,7 @@ describe('answerMessage', () => {
       ),
       fallbackReason: 'timed out',
     });
-    const { embeds, components } = answerMessage(huge, 123, 'en');
+    const { embeds, components } = answerMessage(huge, 123);
     const embed = embeds[0]!;
     expect(embed.title!.length).toBeLessThanOrEqual(EMBED_TITLE_MAX);
     expect(embed.description!.length).toBeLessThanOrEqual(EMBED_DESCRIPTION_MAX);
@@ -110,7 +110,6 @@ describe('answerMessage', () => {
     const { embeds, components } = answerMessage(
       result({ answered: false, answer: 'Not covered.', citations: [] }),
       null,
-      'en',
     );
     expect(embeds[0]!.fields).toBeUndefined();
     expect(components).toEqual([]);

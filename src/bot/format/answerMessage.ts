@@ -12,9 +12,10 @@ import { truncate } from './truncate.js';
 /**
  * The reply to /ask: an embed with the answer and its [n] markers, the cited sources only
  * (numbered, linked without previews), a footer with the mode and corpus version, and the
- * quote and feedback buttons. Everything is cut to Discord's limits at a boundary.
+ * quote and feedback buttons. Everything is cut to Discord's limits at a boundary. Every
+ * label is in the answer's own language: one message, one language, whatever the locale.
  */
-export function answerMessage(result: AskResult, answerId: number | null, ui: Language): MessagePayload {
+export function answerMessage(result: AskResult, answerId: number | null): MessagePayload {
   const lang = result.language;
   let description = result.answer;
   if (result.fallbackReason) description = `${description}\n\n*${say('fallbackNotice', lang)}*`;
@@ -40,7 +41,7 @@ export function answerMessage(result: AskResult, answerId: number | null, ui: La
   );
   const embed = fitEmbed({ title, description, fields, footer });
   const components =
-    answerId !== null && result.answered && result.citations.length > 0 ? [answerButtons(answerId, ui)] : [];
+    answerId !== null && result.answered && result.citations.length > 0 ? [answerButtons(answerId, lang)] : [];
   return { embeds: [embed], components };
 }
 

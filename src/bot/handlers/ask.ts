@@ -72,7 +72,7 @@ async function answer(interaction: ChatInputCommandInteraction, ctx: BotContext,
     result.answered && result.citations.length > 0
       ? ctx.core.savePostedAnswer({ guildId, channelId, userId: user.id, isPrivate, result })
       : null;
-  await edits.final(answerMessage(result, answerId, ui));
+  await edits.final(answerMessage(result, answerId));
   const messageId = deferred.resource?.message?.id;
   if (answerId !== null && !isPrivate && messageId) ctx.core.answerPosted(answerId, messageId);
   const { mode, answered } = result;

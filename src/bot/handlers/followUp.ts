@@ -79,7 +79,7 @@ export async function handleFollowUpModal(interaction: ModalSubmitInteraction, c
     if (posted.isPrivate || inThread) {
       await interaction.deferReply(posted.isPrivate ? { flags: MessageFlags.Ephemeral } : {});
       const turn = await answerTurn(ctx, interaction, question, posted, action.answerId, conversation, null);
-      const response = await interaction.editReply(quietly(answerMessage(turn.result, turn.answerId, ui)));
+      const response = await interaction.editReply(quietly(answerMessage(turn.result, turn.answerId)));
       if (turn.answerId !== null && !posted.isPrivate) ctx.core.answerPosted(turn.answerId, response.id);
       return true;
     }
@@ -93,7 +93,7 @@ export async function handleFollowUpModal(interaction: ModalSubmitInteraction, c
       return true;
     }
     const turn = await answerTurn(ctx, interaction, question, posted, action.answerId, conversation, thread.id);
-    const sent = await thread.send(quietly(answerMessage(turn.result, turn.answerId, ui))).catch((error: unknown) => {
+    const sent = await thread.send(quietly(answerMessage(turn.result, turn.answerId))).catch((error: unknown) => {
       if (isMissingPermission(error)) return null;
       throw error;
     });

@@ -53,7 +53,7 @@ export async function handleMention(message: Message, ctx: BotContext, botUserId
             result,
           })
         : null;
-    const sent = await message.channel.send(quietly(answerMessage(result, answerId, ui)));
+    const sent = await message.channel.send(quietly(answerMessage(result, answerId)));
     if (answerId !== null) ctx.core.answerPosted(answerId, sent.id);
     if (result.answered) ctx.core.addConversationTurn(conversation.id, userId, turnOf(result), answerId ?? undefined);
   } finally {
