@@ -62,7 +62,7 @@ export async function answerQuestion(
   const started = performance.now();
   const language = options.language ?? detectLanguage(question);
   const corpusVersion = getCorpusVersion(deps.db);
-  const base: Base = { question, mode: 'extractive', language, corpusVersion };
+  let base: Base = { question, mode: 'extractive', language, corpusVersion };
   const record = (result: AskResult, usage: TokenUsage | null) =>
     recordAnswer(deps, result, usage, started, options.asker ?? null);
   if (!question.trim()) return { ...base, answered: false, answer: say('emptyQuestion', language), citations: [] };
@@ -81,6 +81,8 @@ export async function answerQuestion(
 
   const found = await deps.retrieve(understood.search, PASSAGES_PER_ANSWER, corpusVersion);
   const retrieval = { ...found, hits: boostPrevious(found.hits, history) };
+  // The answer shows the version its passages came from, even if a reload ran while it was awaited.
+  base = { ...base, corpusVersion: found.corpusVersion };
   // The answer type comes from the question as asked or rewritten, never from words added from the turn before.
   const verdict = judgeAnswerability(understood.forModel, retrieval, { withModel: model !== undefined });
   if (!verdict.answerable) {
@@ -95,30 +97,31 @@ export async function answerQuestion(
   if (!model) return record({ ...base, ...standalone, answered: true, ...quote() }, null);
 
   const conversation = historyForPrompt(history);
-  const outcome = await askModel(
-    deps,
-    model,
-    understood.forModel,
-    retrieval.hits,
-    language,
-    options.onPartial,
-    conversation,
-  );
+  const asked = { question: understood.forModel, hits: retrieval.hits, language, conversation };
+  const outcome = await askModel(deps, model, asked, options.onPartial);
   if (outcome === 'busy') return { ...base, answered: false, busy: true, answer: say('busy', language), citations: [] };
   const result = { ...resultOfModel(deps, base, model.model, outcome, quote, verdict.confidence), ...standalone };
   // Fallbacks are not cached: the model may well answer the next time.
-  if (key && result.mode === 'llm' && deps.keepQuestions) deps.write(() => putCachedAnswer(deps.db, key, result));
+  if (key && result.mode === 'llm') cacheIfCurrent(deps, key, found.corpusVersion, result);
   return record(result, outcome.usage);
+}
+
+/** Cache an answer only for the version its passages came from, and only while that is the current one. */
+function cacheIfCurrent(deps: AnsweringDeps, key: AnswerKey, foundIn: string | null, result: AskResult): void {
+  if (!deps.keepQuestions || key.corpusVersion !== foundIn || getCorpusVersion(deps.db) !== foundIn) return;
+  deps.write(() => putCachedAnswer(deps.db, key, result));
 }
 
 async function askModel(
   deps: AnsweringDeps,
   model: ChatModel,
-  question: string,
-  hits: readonly SearchHit[],
-  language: Language,
+  {
+    question,
+    hits,
+    language,
+    conversation,
+  }: { question: string; hits: readonly SearchHit[]; language: Language; conversation: string },
   onPartial: ((text: string) => void) | undefined,
-  conversation: string,
 ): Promise<ModelOutcome | 'busy'> {
   const { limiter, logger, modes } = deps;
   try {

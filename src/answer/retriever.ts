@@ -1,3 +1,4 @@
+import { getCorpusVersion } from '../corpus/corpusMeta.js';
 import type { Db } from '../db/database.js';
 import type { SemanticSearch } from '../embeddings/semanticSearch.js';
 import type { ChatModel } from '../llm/chatModel.js';
@@ -27,7 +28,10 @@ export interface RetrieverDeps {
   readonly keepQuestions?: boolean;
 }
 
-export type Retriever = (question: string, limit: number, corpusVersion: string | null) => Promise<Retrieval>;
+/** The passages found, and the corpus version they were found in (read in the same snapshot). */
+export type Retrieved = Retrieval & { readonly corpusVersion: string | null };
+
+export type Retriever = (question: string, limit: number, corpusVersion: string | null) => Promise<Retrieved>;
 
 /**
  * Retrieval as `ask` does it: the question's own words, the model's translations of it
@@ -40,7 +44,12 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
       translations(deps, question, corpusVersion),
       semantic ? semantic.nearest(cleanQuestion(question), Math.max(SEMANTIC_CANDIDATES, limit * 4)) : [],
     ]);
-    return retrievePassages(db, question, { limit, extraQueries, semantic: nearest, fusion: deps.fusion });
+    // One read transaction: the version and the passages come from the same snapshot, even when
+    // another process commits a reload between the two reads.
+    return db.transaction((): Retrieved => ({
+      ...retrievePassages(db, question, { limit, extraQueries, semantic: nearest, fusion: deps.fusion }),
+      corpusVersion: getCorpusVersion(db),
+    }))();
   };
 }
 

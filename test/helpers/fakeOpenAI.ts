@@ -16,7 +16,15 @@ export interface RecordedRequest {
 
 export type FakeReply =
   /** A normal completion with this message content. */
-  | { kind: 'completion'; content: string; finishReason?: string; refusal?: string | null; usage?: unknown }
+  | {
+      kind: 'completion';
+      content: string;
+      finishReason?: string;
+      refusal?: string | null;
+      usage?: unknown;
+      /** Run before replying (a test's way to change things while the call is under way). */
+      before?: () => Promise<void>;
+    }
   /** The content streamed in these pieces (server-sent events), then [DONE]. */
   | { kind: 'stream'; pieces: string[]; finishReason?: string; delayMs?: number }
   /** An HTTP error with an OpenAI-style error body. */
@@ -120,6 +128,11 @@ function reply(res: ServerResponse, request: RecordedRequest, answer: FakeReply)
       );
       return;
     case 'completion':
+      if (answer.before) {
+        const { before, ...rest } = answer;
+        void before().then(() => reply(res, request, rest));
+        return;
+      }
       sendJson(res, 200, {
         ...base,
         object: 'chat.completion',

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreWithDb } from '../helpers/corpus.js';
 import { createLimiter } from '../../src/llm/limiter.js';
-import { articleFile, copyOfBundledCorpus, writeArticle } from '../helpers/corpus.js';
+import { articleFile, copyOfBundledCorpus, prose, writeArticle } from '../helpers/corpus.js';
 import {
   type FakeOpenAI,
   type FakeReply,
@@ -299,6 +299,40 @@ describe('prompt injection in an article', () => {
 
       expect(result.answer).not.toMatch(/@everyone|https?:|<@&/);
       expect(result.answer).toContain('Musk resigned [1]');
+    } finally {
+      corpus.cleanup();
+    }
+  });
+});
+
+describe('a reload while an answer is under way (issue 23, item 1)', () => {
+  it('the answer shows the corpus version its passages came from, and caches nothing for a pruned one', async () => {
+    const corpus = copyOfBundledCorpus();
+    try {
+      core = await coreWithFakeModel(fake, { corpusDir: corpus.path });
+      const before = core.sources().version;
+      fake.script((request) =>
+        isTranslationRequest(request)
+          ? {
+              kind: 'completion',
+              content: JSON.stringify({ queries: [] }),
+              // The reload runs between reading the version and searching.
+              before: async () => {
+                writeArticle(
+                  corpus.path,
+                  'late.md',
+                  articleFile({ id: 'late', title: 'Late', language: 'en' }, prose(80)),
+                );
+                await core!.reload();
+              },
+            }
+          : { kind: 'completion', content: structured('He left the board in 2018 [1].', [1]) },
+      );
+      const result = await core.ask(QUESTION);
+      const after = core.sources().version;
+      expect(after).not.toBe(before);
+      expect(result).toMatchObject({ mode: 'llm', answered: true, corpusVersion: after });
+      expect(core.db.prepare('SELECT count(*) FROM answer_cache WHERE corpus_version = ?').pluck().get(before)).toBe(0);
     } finally {
       corpus.cleanup();
     }
