@@ -72,6 +72,37 @@ describe('questions during a reload', () => {
     }
   });
 
+  it('a fresh answer can be shown and voted on while its row waits for the reload; a second vote withdraws (issue 23, item 3)', async () => {
+    const { dir, corpus, writer, core } = fileBackedCore();
+    try {
+      await core.reload();
+      for (let i = 0; i < 400; i++)
+        writeArticle(
+          corpus.path,
+          `bulk-${i}.md`,
+          articleFile({ id: `bulk-${i}`, title: `Bulk ${i}`, language: 'en' }, prose(200, `w${i}`)),
+        );
+      const reload = core.reload(corpus.path);
+      while (!writer.inTransaction) await new Promise((resolve) => setImmediate(resolve));
+      const result = await core.ask('What is Merge Labs?');
+      const id = core.savePostedAnswer({ guildId: 'g', channelId: 'c', userId: 'u', isPrivate: false, result });
+      expect(writer.inTransaction).toBe(true);
+      // Show quotes: the answer is there although its row is not written yet.
+      expect(core.postedAnswer(id)?.result.citations[0]?.quote).toContain('Merge Labs');
+      // 👍 then 👍 again: the second click withdraws the first.
+      expect(core.vote(id, 'u', 'up')).toBe('up');
+      expect(core.vote(id, 'u', 'up')).toBeNull();
+      await reload;
+      expect(core.postedAnswer(id)?.result.question).toBe('What is Merge Labs?');
+      expect(core.vote(id, 'v', 'down')).toBe('down');
+      expect(core.vote(id, 'u', 'down')).toBe('down');
+    } finally {
+      core.close();
+      corpus.cleanup();
+      dir.cleanup();
+    }
+  });
+
   it('another process holding the write lock neither blocks nor loses the writes (issue 15, item 5)', async () => {
     const dir = tempDir();
     const dbPath = join(dir.path, 'feudbot.db');
