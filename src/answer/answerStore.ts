@@ -2,6 +2,7 @@ import type { Db } from '../db/database.js';
 import type { TokenUsage } from '../llm/chatModel.js';
 import { statement } from '../db/statements.js';
 import type { AskResult } from './types.js';
+import { parseStoredResult } from './storedResult.js';
 
 /** The cache key of an answer: the same question, language, corpus and model give the same answer. */
 export interface AnswerKey {
@@ -18,8 +19,8 @@ export function getCachedAnswer(db: Db, key: AnswerKey): AskResult | null {
   )
     .pluck()
     .get(key.question, key.language, key.corpusVersion, key.model);
-  // Written by putCachedAnswer from an AskResult; the table is this module's alone.
-  return typeof row === 'string' ? (JSON.parse(row) as AskResult) : null;
+  // A row that does not parse as an answer (another version wrote it) is a cache miss.
+  return typeof row === 'string' ? parseStoredResult(row) : null;
 }
 
 /** A cached answer serves every asker of its key: it keeps neither one member's wording nor their follow-up's rewrite. */

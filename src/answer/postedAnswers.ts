@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { statement } from '../db/statements.js';
 import type { AskResult } from './types.js';
+import { parseStoredResult } from './storedResult.js';
 
 // Answers posted to a chat (kept for their "Show quotes" and vote buttons) and the votes on them.
 // Chat-neutral: a server, a channel and a user are ids, whatever the chat.
@@ -57,12 +58,15 @@ export function getAnswer(db: Db, id: number): PostedAnswer | null {
     id,
   ) as PostedAnswerRow | undefined;
   if (!row) return null;
+  // An answer whose stored JSON does not parse is as good as gone: its buttons say so.
+  const result = parseStoredResult(row.result);
+  if (!result) return null;
   return {
     guildId: row.guild_id,
     channelId: row.channel_id,
     userId: row.user_id,
     isPrivate: row.private === 1,
-    result: JSON.parse(row.result) as AskResult,
+    result,
   };
 }
 

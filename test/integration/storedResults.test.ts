@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { getCachedAnswer, putCachedAnswer } from '../../src/answer/answerStore.js';
+import { getAnswer, saveAnswer } from '../../src/answer/postedAnswers.js';
+import type { AskResult } from '../../src/answer/types.js';
+import { migratedMemoryDb } from '../helpers/corpus.js';
+
+// Issue 23, item 2: JSON read back from the database is checked, not cast.
+const result: AskResult = {
+  question: 'Why did Musk leave OpenAI?',
+  answered: true,
+  mode: 'llm',
+  model: 'm',
+  language: 'en',
+  answer: 'He left in 2018 [1].',
+  citations: [
+    {
+      n: 1,
+      articleId: 'a',
+      title: 'A',
+      url: null,
+      publisher: null,
+      language: 'en',
+      passageId: 'a#1',
+      quote: 'Musk resigned from the board in 2018.',
+    },
+  ],
+  corpusVersion: 'v1',
+  confidence: 0.8,
+};
+
+describe('results stored as JSON', () => {
+  it('are read back as written, and a row that does not fit is treated as absent', () => {
+    const db = migratedMemoryDb();
+    const key = { question: 'why did musk leave openai', language: 'en', corpusVersion: 'v1', model: 'm' };
+    putCachedAnswer(db, key, result);
+    expect(getCachedAnswer(db, key)).toMatchObject({ answer: result.answer, citations: result.citations });
+    db.prepare('UPDATE answer_cache SET result = ?').run(JSON.stringify({ ...result, citations: [{ n: 'one' }] }));
+    expect(getCachedAnswer(db, key)).toBeNull();
+    db.prepare('UPDATE answer_cache SET result = ?').run('{not json');
+    expect(getCachedAnswer(db, key)).toBeNull();
+
+    saveAnswer(db, 7, { guildId: 'g', channelId: 'c', userId: 'u', isPrivate: false, result });
+    expect(getAnswer(db, 7)?.result.citations[0]?.quote).toBe('Musk resigned from the board in 2018.');
+    db.prepare('UPDATE bot_answers SET result = ?').run(JSON.stringify({ ...result, language: 'fr' }));
+    expect(getAnswer(db, 7)).toBeNull();
+  });
+});
