@@ -10,6 +10,7 @@ export interface DomNode {
 }
 export interface DomElement extends DomNode {
   readonly children: ArrayLike<DomElement>;
+  readonly tagName: string;
   remove(): void;
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;

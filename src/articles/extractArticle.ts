@@ -43,6 +43,7 @@ export function extractArticle(html: string, pageUrl: string | null): ArticleDra
   const document = (parseHTML(html) as unknown as { document: DomDocument }).document;
   const meta = readMetadata(document, pageUrl);
   checkSize(document);
+  dropPageFurniture(document);
   const parsed = new Readability<DomElement>(document, {
     serializer: (node: unknown) => node as DomElement,
   }).parse();
@@ -81,6 +82,24 @@ function checkSize(document: DomDocument): void {
     if (depth > MAX_DEPTH)
       throw new UserFacingError(`The page's HTML is nested more than ${MAX_DEPTH} levels deep; it was not read.`);
     for (let i = 0; i < el.children.length; i += 1) stack.push([el.children[i]!, depth + 1]);
+  }
+}
+
+/**
+ * Consent banners, cookie notices, subscription and newsletter boxes, modal dialogs: named so
+ * by their id, class, role or label in every language sites use (the words are the
+ * technical ones: cookie, consent, GDPR, CMP). Readability keeps such a box when it sits
+ * beside the article rather than inside it, as the article's first paragraph.
+ */
+const FURNITURE = /cookie|consent|gdpr|dsgvo|\bcmp\b|newsletter|subscri|paywall/i;
+const NEVER_DROPPED = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+
+function dropPageFurniture(document: DomDocument): void {
+  for (const el of [...document.querySelectorAll('[id], [class], [role], [aria-label], [aria-modal]')]) {
+    if (NEVER_DROPPED.has(el.tagName.toUpperCase()) || el.querySelector('article, main')) continue;
+    const names = ['id', 'class', 'role', 'aria-label'].map((a) => el.getAttribute(a) ?? '').join(' ');
+    if (FURNITURE.test(names) || el.getAttribute('role') === 'dialog' || el.getAttribute('aria-modal') === 'true')
+      el.remove();
   }
 }
 

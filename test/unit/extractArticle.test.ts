@@ -134,3 +134,17 @@ describe('extracting the article from a saved news page', () => {
     expect(draft.title).toBeTruthy();
   });
 });
+
+describe('page furniture beside the article (issue 25, item 5)', () => {
+  it('leaves out a cookie consent box and a newsletter box that sit beside the article, not in it', () => {
+    const paragraph =
+      '<p>Der Streit zwischen Elon Musk und Sam Altman ging am Montag vor Gericht weiter, wo beide Seiten ihre Sicht auf die Gründung von OpenAI darlegten.</p>';
+    const html = `<html lang="de"><head><title>Musk gegen Altman</title></head><body>
+      <div id="cmp-consent-banner" class="consent-layer"><p>Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren und Werbung zu messen. Mit Klick auf Alle akzeptieren stimmen Sie der Verarbeitung zu, die Sie jederzeit in den Datenschutz-Einstellungen widerrufen können.</p><button>Alle akzeptieren</button></div>
+      <div class="newsletter-box"><p>Abonnieren Sie unseren Newsletter und erhalten Sie jeden Morgen die wichtigsten Nachrichten aus der Technologiewelt direkt in Ihr Postfach.</p></div>
+      <article><h1>Musk gegen Altman</h1>${paragraph.repeat(5)}</article></body></html>`;
+    const draft = extractArticle(html, FETCHED_FROM);
+    expect(draft.body).toContain('Der Streit zwischen Elon Musk und Sam Altman');
+    expect(draft.body).not.toMatch(/Cookies|Alle akzeptieren|Newsletter/);
+  });
+});
