@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { blankAsUnset, describeGot, idList, integer, snowflake, text, url } from './configFields.js';
 
 /**
  * The folder feudbot is installed in (the one holding its package.json), whether it runs
@@ -21,38 +22,6 @@ function findInstallDir(from: string): string {
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
-
-// Blank values (as left by copying .env.example) count as unset.
-const blankAsUnset = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
-const integer = (min: number, max: number, hint: string) =>
-  z.preprocess(
-    blankAsUnset,
-    z.coerce
-      .number({ error: `must be ${hint}` })
-      .int({ error: `must be ${hint}` })
-      .min(min, { error: `must be ${hint}` })
-      .max(max, { error: `must be ${hint}` })
-      .optional(),
-  );
-
-const text = z.preprocess(blankAsUnset, z.string().trim().optional());
-const snowflake = z.string().regex(/^\d{15,22}$/);
-const idList = (what: string) =>
-  z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : v,
-    z
-      .array(z.string().regex(/^\d{15,22}$/, { error: `must be a comma-separated list of ${what} ids (numbers)` }))
-      .default([]),
-  );
-const url = (hint: string) =>
-  z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/, error: `must be an http(s) URL, e.g. ${hint}` }).optional());
 
 const schema = z.object({
   FEUDBOT_HOME: z.preprocess(blankAsUnset, z.string().optional()),
@@ -79,6 +48,8 @@ const schema = z.object({
   EMBEDDINGS_API_KEY: text,
   EMBEDDINGS_TIMEOUT_MS: integer(1_000, 600_000, 'a whole number of milliseconds between 1000 and 600000, e.g. 20000'),
 
+  MODEL_DAILY_TOKENS_PER_MEMBER: integer(1, 1_000_000_000, 'a whole number of tokens, e.g. 20000'),
+  MODEL_DAILY_TOKENS_PER_SERVER: integer(1, 1_000_000_000, 'a whole number of tokens, e.g. 500000'),
   RETENTION_DAYS: integer(0, 3_650, 'a whole number of days between 0 and 3650, e.g. 90 (0 keeps no question text)'),
   ARTICLE_FETCH_ALLOW_PRIVATE: z.preprocess(
     blankAsUnset,
@@ -110,6 +81,8 @@ export interface Config {
     readonly maxQueue: number;
     /** True when a key or a base URL is set: answers then come from the model. */
     readonly enabled: boolean;
+    /** Model tokens a member, and a server, may spend a day (null: unlimited). */
+    readonly budgets: { readonly perMember: number | null; readonly perServer: number | null };
   };
   /** Semantic search; null unless EMBEDDINGS_MODEL is set. The endpoint and key default to the chat ones. */
   readonly embeddings: {
@@ -165,6 +138,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, installDir = IN
       maxConcurrency: e.OPENAI_MAX_CONCURRENCY ?? 4,
       maxQueue: e.OPENAI_MAX_QUEUE ?? 32,
       enabled: Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),
+      budgets: {
+        perMember: e.MODEL_DAILY_TOKENS_PER_MEMBER ?? null,
+        perServer: e.MODEL_DAILY_TOKENS_PER_SERVER ?? null,
+      },
     },
     embeddings: e.EMBEDDINGS_MODEL
       ? {
@@ -188,11 +165,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, installDir = IN
       followUpHours: e.FOLLOW_UP_HOURS ?? 24,
     },
   };
-}
-
-function describeGot(value: string | undefined): string {
-  if (value === undefined || value === '') return '';
-  // Never echo what might be a secret (a key pasted into the wrong variable); a short plain value helps find a typo.
-  const secretLooking = /^(?:sk|pk|rk|ghp|gho|xox[abp])[-_]|[A-Za-z0-9_-]{20,}|key|token|secret|password/i.test(value);
-  return value.length <= 40 && !secretLooking ? ` (got "${value}")` : '';
 }

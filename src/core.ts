@@ -1,4 +1,5 @@
 import { boundedQuestion } from './text/questionLength.js';
+import type { TokenBudgets } from './llm/tokenBudget.js';
 import { isDamage } from './db/database.js';
 import { answerQuestion, type AskOptions } from './answer/answerQuestion.js';
 import { pruneAnswerCache } from './answer/answerStore.js';
@@ -91,6 +92,8 @@ export interface CoreDeps {
   /** Days questions, answers and votes are kept (default 90); 0 keeps no question text at all. */
   readonly retentionDays?: number;
   readonly fetchLimits?: FetchLimits;
+  /** Daily model-token budgets per member and per server (default: unlimited). */
+  readonly budgets?: TokenBudgets;
 }
 
 /** The core's parts wired together: every behaviour lives in the modules named here. */
@@ -116,7 +119,7 @@ export function createCore(deps: CoreDeps): FeudCore {
     fusion,
     keepQuestions,
   });
-  const answering = { db, logger, model, limiter, modes, write, retrieve, keepQuestions };
+  const answering = { db, logger, model, limiter, modes, write, retrieve, keepQuestions, budgets: deps.budgets };
   const reload = createReloadCoordinator({
     ...{ db, writer, corpusDir: deps.corpusDir, gate, logger },
     afterApply: (conn, report) => {

@@ -6,6 +6,7 @@ import { createCore, type FeudCore } from './core.js';
 import { getCorpusVersion } from './corpus/corpusMeta.js';
 import { explainOpenError, openDatabase, withoutBusyWait, type Db } from './db/database.js';
 import { isBusy } from './db/writeGate.js';
+import type { TokenBudgets } from './llm/tokenBudget.js';
 import { migrate } from './db/migrate.js';
 import type { Embedder } from './embeddings/embedder.js';
 import { createOpenAiEmbedder } from './embeddings/openAiEmbedder.js';
@@ -26,6 +27,7 @@ export interface OpenCoreOptions {
   readonly fetchPolicy?: AddressPolicy;
   /** Days questions, answers and votes are kept (default 90; 0: no question text). */
   readonly retentionDays?: number;
+  readonly budgets?: TokenBudgets;
   /** Ingest the corpus folder when the index has none yet (default true; the ingest command does it itself, to report it). */
   readonly ingestOnFirstUse?: boolean;
 }
@@ -81,6 +83,7 @@ export function openCoreFromConfig(
     limiter: createLimiter(config.openai.maxConcurrency, config.openai.maxQueue),
     fetchPolicy: config.articleFetchAllowPrivate ? privateAddressesToo : publicAddressesOnly,
     retentionDays: config.retentionDays,
+    budgets: config.openai.budgets,
     ...(options.embedInBackground !== undefined ? { embedInBackground: options.embedInBackground } : {}),
     ...(options.ingestOnFirstUse !== undefined ? { ingestOnFirstUse: options.ingestOnFirstUse } : {}),
   });

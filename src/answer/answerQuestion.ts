@@ -9,12 +9,15 @@ import { detectLanguage } from '../text/detectLanguage.js';
 import type { Language } from '../text/languages.js';
 import { normalizeQuestion } from '../text/normalizeQuestion.js';
 import { judgeAnswerability } from './answerability.js';
-import { type AnswerKey, type Asker, getCachedAnswer, logAnswer, putCachedAnswer } from './answerStore.js';
+import { type AnswerKey, type Asker, getCachedAnswer, putCachedAnswer } from './answerStore.js';
 import { buildExtractiveAnswer } from './extractiveAnswer.js';
 import { say } from '../i18n/words.js';
 import type { Retriever } from './retriever.js';
 import { boostPrevious, type ConversationTurn, HISTORY_TURNS, historyForPrompt } from './conversation.js';
 import { understand } from './followUp.js';
+import { recordAnswer } from './recordAnswer.js';
+import { chargeTokens, checkBudget } from './modelBudget.js';
+import type { TokenBudgets } from '../llm/tokenBudget.js';
 import type { AskResult } from './types.js';
 
 /** Passages handed to the answerer. */
@@ -45,6 +48,8 @@ export interface AnsweringDeps {
   readonly retrieve: Retriever;
   /** False under RETENTION_DAYS=0: no question text is written anywhere (log or cache). */
   readonly keepQuestions: boolean;
+  /** Daily model-token budgets per member and per server; absent: unlimited. */
+  readonly budgets?: TokenBudgets;
 }
 
 type Base = Pick<AskResult, 'question' | 'mode' | 'language' | 'corpusVersion'>;
@@ -72,10 +77,7 @@ export async function answerQuestion(
   const understood = await understand(deps, question, history, language);
   const standalone = understood.search !== question ? { standalone: understood.search } : {};
   // Keyed by the question as understood: "and when was that?" means something else in every conversation.
-  const key: AnswerKey | null =
-    model && corpusVersion
-      ? { question: normalizeQuestion(understood.search), language, corpusVersion, model: model.model }
-      : null;
+  const key = model && corpusVersion ? answerKey(understood.search, language, corpusVersion, model.model) : null;
   const cached = key ? getCachedAnswer(deps.db, key) : null;
   if (cached) return record({ ...cached, question, ...standalone, cached: true }, null);
 
@@ -96,14 +98,28 @@ export async function answerQuestion(
   });
   if (!model) return record({ ...base, ...standalone, answered: true, ...quote() }, null);
 
+  // Past a daily budget the member gets the quoted answer, with a line saying why.
+  const budget = checkBudget(deps, options.asker ?? null);
+  if (budget.reached) {
+    const fallbackReason = `daily token budget of the ${budget.reached} reached`;
+    return record(
+      { ...base, ...standalone, answered: true, ...quote(), fallbackReason, budgetReached: budget.reached },
+      null,
+    );
+  }
   const conversation = historyForPrompt(history);
   const asked = { question: understood.forModel, hits: retrieval.hits, language, conversation };
   const outcome = await askModel(deps, model, asked, options.onPartial);
   if (outcome === 'busy') return { ...base, answered: false, busy: true, answer: say('busy', language), citations: [] };
+  chargeTokens(deps, budget.spender, outcome.usage);
   const result = { ...resultOfModel(deps, base, model.model, outcome, quote, verdict.confidence), ...standalone };
   // Fallbacks are not cached: the model may well answer the next time.
   if (key && result.mode === 'llm') cacheIfCurrent(deps, key, found.corpusVersion, result);
   return record(result, outcome.usage);
+}
+
+function answerKey(question: string, language: Language, corpusVersion: string, model: string): AnswerKey {
+  return { question: normalizeQuestion(question), language, corpusVersion, model };
 }
 
 /** Cache an answer only for the version its passages came from, and only while that is the current one. */
@@ -163,34 +179,3 @@ function resultOfModel(
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
-
-/** Log the answer (a row in answer_log, and a line in the log) and hand it back. */
-function recordAnswer(
-  deps: AnsweringDeps,
-  result: AskResult,
-  usage: TokenUsage | null,
-  started: number,
-  asker: Asker | null,
-): AskResult {
-  const ms = performance.now() - started;
-  const cached = result.cached ?? false;
-  const entry = {
-    question: deps.keepQuestions ? result.question : null,
-    standalone: deps.keepQuestions ? (result.standalone ?? null) : null,
-    asker: deps.keepQuestions || !asker ? asker : { guildId: asker.guildId, userId: null },
-    refusal: result.answered ? null : (result.refusal ?? null),
-    language: result.language,
-    mode: result.mode,
-    model: result.model ?? null,
-    answered: result.answered,
-    cached,
-    usage,
-    ms,
-    fallbackReason: result.fallbackReason ?? null,
-    confidence: result.answered ? (result.confidence ?? null) : null,
-  };
-  deps.write(() => logAnswer(deps.db, entry));
-  const { mode, answered, fallbackReason } = result;
-  deps.logger.info({ mode, answered, cached, ms: Math.round(ms), usage, fallbackReason }, 'answered');
-  return result;
-}

@@ -29,6 +29,7 @@ const askResultSchema = z.object({
   failed: z.enum(['internal', 'damaged']).optional(),
   busy: z.boolean().optional(),
   cached: z.boolean().optional(),
+  budgetReached: z.enum(['member', 'server']).optional(),
   confidence: z.number().min(0).max(1).optional(),
 });
 

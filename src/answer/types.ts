@@ -33,6 +33,8 @@ export interface AskResult {
    * database file is damaged, `internal` for anything else.
    */
   readonly failed?: 'internal' | 'damaged';
+  /** Set when the answer was quoted because the member's or the server's daily model budget is used up. */
+  readonly budgetReached?: 'member' | 'server';
   /** True when the answer came from the answer cache, without a model call. */
   readonly cached?: boolean;
   /**

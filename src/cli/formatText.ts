@@ -13,7 +13,12 @@ export function formatAnswer(result: AskResult): string {
   if (!result.answered) return lines.join('\n');
   lines.push('');
   if (result.mode === 'extractive') {
-    lines.push(say(result.fallbackReason ? 'fallbackNotice' : 'quotedNotice', result.language));
+    lines.push(
+      say(
+        result.budgetReached ? 'budgetNotice' : result.fallbackReason ? 'fallbackNotice' : 'quotedNotice',
+        result.language,
+      ),
+    );
   } else if (result.model) {
     lines.push(say('modelAnswered', result.language, { model: result.model }));
   }

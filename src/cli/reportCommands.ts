@@ -29,9 +29,10 @@ function formatReport(insights: Insights, retentionDays: number): string {
     `The last ${insights.days} days${insights.days > retentionDays && retentionDays > 0 ? ` (only ${retentionDays} are kept)` : ''}:`,
     `asked ${totals.asked}, answered ${totals.answered}, not covered ${totals.refused}, quoted because the model failed ${totals.fallback}`,
     `votes: ${votes.up} up, ${votes.down} down`,
+    `model tokens: ${insights.perDay.reduce((n, d) => n + d.tokens, 0)}; daily budget reached ${totals.budgetReached} times`,
     '',
-    'Per day (answered / quoted after a model failure / not covered):',
-    ...insights.perDay.map((d) => `  ${d.day}  ${d.answered} / ${d.fallback} / ${d.refused}`),
+    'Per day (answered / quoted after a model failure / not covered; model tokens):',
+    ...insights.perDay.map((d) => `  ${d.day}  ${d.answered} / ${d.fallback} / ${d.refused}; ${d.tokens}`),
     '',
     'Asked most, not covered:',
     ...(insights.uncovered.length > 0

@@ -53,6 +53,11 @@ export const DATA_WORDS = {
   insightsRefused: { en: 'Not covered', de: 'Nicht abgedeckt' },
   insightsFallback: { en: 'Quoted (model failed)', de: 'Zitiert (Modell fiel aus)' },
   insightsVotes: { en: 'Votes', de: 'Bewertungen' },
+  insightsTokens: { en: 'Model tokens', de: 'Modell-Tokens' },
+  insightsTokensValue: {
+    en: '{tokens} · daily budget reached {reached}×',
+    de: '{tokens} · Tagesbudget erreicht: {reached}×',
+  },
   insightsVotesValue: { en: '👍 {up} · 👎 {down} ({share} 👍)', de: '👍 {up} · 👎 {down} ({share} 👍)' },
   insightsUncovered: { en: 'Asked most, not covered', de: 'Am meisten gefragt, nicht abgedeckt' },
   insightsUnsure: {

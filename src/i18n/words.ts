@@ -16,6 +16,10 @@ const CORE_WORDS = {
     en: 'Quoted from the articles (no language model was used).',
     de: 'Wörtlich aus den Artikeln zitiert (ohne Sprachmodell).',
   },
+  budgetNotice: {
+    en: 'Quoted from the articles: the daily language-model budget is used up, for you or for this server. It renews at midnight UTC.',
+    de: 'Wörtlich aus den Artikeln zitiert: Das tägliche Budget für das Sprachmodell ist aufgebraucht, für dich oder diesen Server. Es erneuert sich um Mitternacht UTC.',
+  },
   fallbackNotice: {
     en: 'The language model could not answer just now, so this is quoted from the articles.',
     de: 'Das Sprachmodell konnte gerade nicht antworten, daher wird aus den Artikeln zitiert.',

@@ -26,6 +26,8 @@ export interface DayCounts {
   readonly answered: number;
   readonly fallback: number;
   readonly refused: number;
+  /** Model tokens spent that day (answers; translations and rewrites are not counted). */
+  readonly tokens: number;
 }
 
 export interface DownvotedAnswer {
@@ -42,7 +44,7 @@ export interface Insights {
   readonly days: number;
   readonly since: number;
   /** Asked, answered (by a model or by quoting), refused, answered by quoting because the model failed. */
-  readonly totals: { asked: number; answered: number; refused: number; fallback: number };
+  readonly totals: { asked: number; answered: number; refused: number; fallback: number; budgetReached: number };
   readonly votes: { up: number; down: number };
   readonly perDay: DayCounts[];
   /** What the articles did not cover, the same question in different words counted once. */
@@ -67,14 +69,16 @@ export function queryInsights(db: Db, request: InsightsRequest): Insights {
     db,
     `SELECT count(*) AS asked, coalesce(sum(answered), 0) AS answered,
        coalesce(sum(answered = 0 AND refusal IS NOT NULL), 0) AS refused,
-       coalesce(sum(fallback_reason IS NOT NULL), 0) AS fallback
+       coalesce(sum(fallback_reason IS NOT NULL), 0) AS fallback,
+       coalesce(sum(fallback_reason LIKE 'daily token budget%'), 0) AS budgetReached
      FROM answer_log WHERE ${scope}`,
   ).get(...args) as Insights['totals'];
   const perDay = (
     statement(
       db,
       `SELECT created_at / ${DAY_MS} AS day, sum(answered = 1 AND fallback_reason IS NULL) AS answered,
-         sum(fallback_reason IS NOT NULL) AS fallback, sum(answered = 0 AND refusal IS NOT NULL) AS refused
+         sum(fallback_reason IS NOT NULL) AS fallback, sum(answered = 0 AND refusal IS NOT NULL) AS refused,
+         coalesce(sum(prompt_tokens + completion_tokens), 0) AS tokens
        FROM answer_log WHERE ${scope} GROUP BY day ORDER BY day`,
     ).all(...args) as (Omit<DayCounts, 'day'> & { day: number })[]
   ).map((row) => ({ ...row, day: new Date(row.day * DAY_MS).toISOString().slice(0, 10) }));

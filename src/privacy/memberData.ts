@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import { statement } from '../db/statements.js';
 import { normalizeQuestion } from '../text/normalizeQuestion.js';
+import { spenderOf } from '../llm/tokenBudget.js';
 
 /** What the bot holds about one member. */
 export interface MemberData {
@@ -38,6 +39,9 @@ export function deleteMemberData(db: Db, userId: string): MemberData {
     statement(db, 'DELETE FROM bot_answers WHERE user_id = ?').run(userId);
     statement(db, 'DELETE FROM answer_log WHERE user_id = ?').run(userId);
     statement(db, 'DELETE FROM conversation_turns WHERE user_id = ?').run(userId);
+    // What they spent of their model budget, under their id or (RETENTION_DAYS=0) its keyed hash.
+    const hashed = spenderOf(db, { guildId: null, userId }, false)?.userId ?? userId;
+    statement(db, "DELETE FROM token_usage WHERE scope = 'member' AND id IN (?, ?)").run(userId, hashed);
     // Others may have continued a conversation the member started: it stays, without their id.
     statement(db, "UPDATE conversations SET user_id = 'deleted' WHERE user_id = ?").run(userId);
     statement(

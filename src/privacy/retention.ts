@@ -26,9 +26,12 @@ export function pruneExpired(db: Db, retentionDays: number, now = Date.now()): P
     ['conversations', 'last_active'],
   ];
   const pruned: Pruned = {};
+  // Budgets count today only; yesterday's row is kept for a day's overlap across time zones of the log.
+  const lastBudgetDay = new Date(now - DAY_MS).toISOString().slice(0, 10);
   db.transaction(() => {
     for (const [table, column] of targets)
       pruned[table] = statement(db, `DELETE FROM ${table} WHERE ${column} < ?`).run(cutoff).changes;
+    pruned.token_usage = statement(db, 'DELETE FROM token_usage WHERE day < ?').run(lastBudgetDay).changes;
   })();
   return pruned;
 }

@@ -6,7 +6,7 @@ import type { Insights } from '../../src/insights/insightsQuery.js';
 const insights = (uncovered: number, downvoted: number): Insights => ({
   days: 30,
   since: 0,
-  totals: { asked: 10_000, answered: 8_000, refused: 1_900, fallback: 100 },
+  totals: { asked: 10_000, answered: 8_000, refused: 1_900, fallback: 100, budgetReached: 3 },
   votes: { up: 30, down: 10 },
   perDay: [],
   unsure: [],

@@ -35,7 +35,7 @@ describe('the dependency direction of src/', () => {
     const order = [
       ['bot'],
       ['cli', 'evaluation'],
-      ['main', 'openCore', 'core', 'config', 'loadDotEnv'],
+      ['main', 'openCore', 'core', 'config', 'configFields', 'loadDotEnv'],
       ['insights', 'privacy'],
       ['answer'],
       ['articles', 'embeddings', 'llm'],

@@ -18,7 +18,8 @@ import { truncate } from './truncate.js';
 export function answerMessage(result: AskResult, answerId: number | null): MessagePayload {
   const lang = result.language;
   let description = result.answer;
-  if (result.fallbackReason) description = `${description}\n\n*${say('fallbackNotice', lang)}*`;
+  if (result.fallbackReason)
+    description = `${description}\n\n*${say(result.budgetReached ? 'budgetNotice' : 'fallbackNotice', lang)}*`;
 
   const footer = truncate(
     [

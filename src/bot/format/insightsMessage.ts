@@ -38,6 +38,14 @@ export function insightsMessages(
       { name: say('insightsRefused', ui), value: number(totals.refused), inline: true },
       { name: say('insightsFallback', ui), value: number(totals.fallback), inline: true },
       {
+        name: say('insightsTokens', ui),
+        value: say('insightsTokensValue', ui, {
+          tokens: number(insights.perDay.reduce((n, d) => n + d.tokens, 0)),
+          reached: number(totals.budgetReached),
+        }),
+        inline: true,
+      },
+      {
         name: say('insightsVotes', ui),
         value: say('insightsVotesValue', ui, { up: number(votes.up), down: number(votes.down), share }),
         inline: true,
