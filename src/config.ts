@@ -65,6 +65,8 @@ const schema = z.object({
   ASK_COOLDOWN_SECONDS: integer(0, 3_600, 'a whole number of seconds between 0 and 3600, e.g. 10'),
   MAX_QUESTIONS_IN_FLIGHT: integer(1, 1_000, 'a whole number between 1 and 1000, e.g. 16'),
   FOLLOW_UP_HOURS: integer(1, 720, 'a whole number of hours between 1 and 720, e.g. 24'),
+  METRICS_PORT: integer(1, 65_535, 'a port number between 1 and 65535, e.g. 9464'),
+  METRICS_HOST: text,
 });
 
 /** Everything feudbot reads from the environment, validated and with defaults applied. */
@@ -106,6 +108,8 @@ export interface Config {
     readonly maxQuestionsInFlight: number;
     /** A conversation without a question for this long takes no more follow-ups. */
     readonly followUpHours: number;
+    /** Where to serve /metrics and /healthz; null (the default) opens no port. */
+    readonly metrics: { readonly port: number; readonly host: string } | null;
   };
 }
 
@@ -163,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, installDir = IN
       cooldownSeconds: e.ASK_COOLDOWN_SECONDS ?? 10,
       maxQuestionsInFlight: e.MAX_QUESTIONS_IN_FLIGHT ?? 16,
       followUpHours: e.FOLLOW_UP_HOURS ?? 24,
+      metrics: e.METRICS_PORT ? { port: e.METRICS_PORT, host: e.METRICS_HOST ?? '127.0.0.1' } : null,
     },
   };
 }

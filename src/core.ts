@@ -66,6 +66,8 @@ export interface FeudCore
   embeddings(): EmbeddingStatus | null;
   /** Embed the passages that have no vector yet, and wait for it (the CLI's ingest and eval). */
   fillEmbeddings(): Promise<EmbeddingStatus | null>;
+  /** Model calls running and waiting now; null without a model. */
+  modelLoad(): { active: number; waiting: number } | null;
   /** Wait (up to `timeoutMs`) for writes held back by another process's lock; resolves to how many still wait. */
   settleWrites(timeoutMs: number, onWaiting?: () => void): Promise<number>;
   close(): void;
@@ -106,19 +108,9 @@ export function createCore(deps: CoreDeps): FeudCore {
     ? createSemanticSearch({ db, embedder: deps.embedder, logger, limit: limiter.run, write })
     : null;
   const modes = sqliteOutputModes(db, write);
-  const { fusion } = deps;
   const keepQuestions = (deps.retentionDays ?? DEFAULT_RETENTION_DAYS) > 0;
-  const retrieve = createRetriever({
-    db,
-    logger,
-    model,
-    modes,
-    write,
-    limit: limiter.run,
-    semantic,
-    fusion,
-    keepQuestions,
-  });
+  const shared = { db, logger, model, modes, write, semantic, keepQuestions };
+  const retrieve = createRetriever({ ...shared, limit: limiter.run, fusion: deps.fusion });
   const answering = { db, logger, model, limiter, modes, write, retrieve, keepQuestions, budgets: deps.budgets };
   const reload = createReloadCoordinator({
     ...{ db, writer, corpusDir: deps.corpusDir, gate, logger },
@@ -149,6 +141,7 @@ export function createCore(deps: CoreDeps): FeudCore {
     embeddings: () => semantic?.status() ?? null,
     fillEmbeddings: async () => (semantic ? semantic.fill() : null),
     settleWrites: (timeoutMs, onWaiting) => gate.settle(timeoutMs, onWaiting),
+    modelLoad: () => (model ? { active: limiter.active, waiting: limiter.waiting } : null),
     close() {
       semantic?.close();
       gate.flush();

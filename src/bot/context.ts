@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import type { ArticleDrafts } from './articleDrafts.js';
 import type { Cooldown } from './cooldown.js';
 import type { Turns } from './turns.js';
+import type { BotMetrics } from './metrics.js';
 
 /** The bot's settings, from the configuration. */
 export interface BotSettings {
@@ -26,6 +27,8 @@ export interface BotContext {
   readonly turns: Turns;
   /** Article previews waiting for a moderator's Add or Cancel. */
   readonly drafts: ArticleDrafts;
+  /** Counters and timings for /metrics (set by createBot). */
+  metrics?: BotMetrics;
   readonly state: {
     /** Questions being answered now. */
     inFlight: number;

@@ -6,6 +6,8 @@ import { ArticleDrafts } from './articleDrafts.js';
 import { createCooldown } from './cooldown.js';
 import { handleMention } from './handlers/mention.js';
 import { keepStatusFile } from '../runtime/statusFile.js';
+import type { AddressInfo } from 'node:net';
+import { type MetricsAddress, observe } from './observability.js';
 import { createTurns } from './turns.js';
 import { NO_MENTIONS } from './reply.js';
 import { routeInteraction } from './router.js';
@@ -20,6 +22,8 @@ export interface BotDeps {
   readonly rest?: { retries?: number; timeout?: number };
   /** Where to keep the bot's status for `feudbot health`; none when unset. */
   readonly statusFile?: string;
+  /** Where to serve /metrics and /healthz; none when unset (the default: no port is opened). */
+  readonly metrics?: MetricsAddress;
 }
 
 export interface Bot {
@@ -34,6 +38,8 @@ export interface Bot {
    * allowed): discord.js will not reconnect, so the process should exit and say why.
    */
   readonly lost: Promise<GatewayLostError>;
+  /** Where /metrics and /healthz are served once started (`http://host:port`), or null. */
+  metricsUrl(): string | null;
 }
 
 /** Discord closed the gateway with a code that discord.js does not resume from. */
@@ -71,21 +77,10 @@ export function createBot(deps: BotDeps): Bot {
     drafts: new ArticleDrafts(),
     state: { inFlight: 0, shuttingDown: false },
   };
-  const pending = new Set<Promise<void>>();
-  client.on(Events.InteractionCreate, (interaction) => {
-    const work = routeInteraction(interaction, context);
-    pending.add(work);
-    void work.finally(() => pending.delete(work));
-  });
-  client.on(Events.MessageCreate, (message) => {
-    const botUserId = client.user?.id;
-    if (!botUserId) return;
-    const work = handleMention(message, context, botUserId).catch((error: unknown) =>
-      deps.logger.error({ err: error, messageId: message.id, channelId: message.channelId }, 'mention failed'),
-    );
-    pending.add(work);
-    void work.finally(() => pending.delete(work));
-  });
+  const observed = observe(client, context, deps.core);
+  let metricsUrl: string | null = null;
+  context.metrics = observed.metrics;
+  const pending = listen(client, context, deps.logger);
   const lost = logClientEvents(client, deps.logger);
   const status = deps.statusFile ? keepStatusFile(deps.statusFile, deps.logger) : null;
   if (status) trackGateway(client, status, lost);
@@ -96,11 +91,16 @@ export function createBot(deps: BotDeps): Bot {
     client,
     context,
     lost,
+    metricsUrl: () => metricsUrl,
     async start(token) {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       const failed = lost.then((error) => Promise.reject(error));
       await Promise.race([client.login(token), failed]);
       await Promise.race([ready, failed]);
+      if (deps.metrics) {
+        const address = (await observed.listen(deps.metrics, deps.logger)).address() as AddressInfo;
+        metricsUrl = `http://${deps.metrics.host}:${address.port}`;
+      }
       deps.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'bot ready');
     },
     async stop(graceMs = 10_000) {
@@ -109,10 +109,31 @@ export function createBot(deps: BotDeps): Bot {
       await Promise.race([Promise.allSettled([...pending]), deadline]);
       if (pending.size > 0) deps.logger.warn({ abandoned: pending.size }, 'stopping with questions still in flight');
       clearInterval(retention);
+      await observed.close();
       await client.destroy();
       status?.remove();
     },
   };
+}
+
+/** Route interactions and mentions to the handlers; the work in flight, for a graceful stop. */
+function listen(client: Client, context: BotContext, logger: Logger): Set<Promise<void>> {
+  const pending = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+  client.on(Events.InteractionCreate, (interaction) => track(routeInteraction(interaction, context)));
+  client.on(Events.MessageCreate, (message) => {
+    const botUserId = client.user?.id;
+    if (!botUserId) return;
+    track(
+      handleMention(message, context, botUserId).catch((error: unknown) =>
+        logger.error({ err: error, messageId: message.id, channelId: message.channelId }, 'mention failed'),
+      ),
+    );
+  });
+  return pending;
 }
 
 const RETENTION_INTERVAL_MS = 86_400_000;

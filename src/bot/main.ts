@@ -4,6 +4,7 @@ import { missingDiscordSettings } from './discordSettings.js';
 import { openCoreFromConfig } from '../openCore.js';
 import { createLogger, secretsOf } from '../logger.js';
 import { createBot } from './createBot.js';
+import type { BotSettings } from './context.js';
 import { statusFilePath } from '../runtime/statusFile.js';
 
 /** Milliseconds between two edits of a streamed answer: Discord rate-limits message edits. */
@@ -35,14 +36,8 @@ async function main(): Promise<void> {
     logger,
     apiUrl: config.discord.apiUrl,
     ...(config.dbPath === ':memory:' ? {} : { statusFile: statusFilePath(config.dbPath) }),
-    settings: {
-      moderatorRoleIds: config.discord.moderatorRoleIds,
-      allowedChannelIds: config.discord.allowedChannelIds,
-      cooldownSeconds: config.discord.cooldownSeconds,
-      maxQuestionsInFlight: config.discord.maxQuestionsInFlight,
-      followUpHours: config.discord.followUpHours,
-      streamEditIntervalMs: STREAM_EDIT_INTERVAL_MS,
-    },
+    ...(config.discord.metrics ? { metrics: config.discord.metrics } : {}),
+    settings: botSettings(config),
   });
 
   let stopping = false;
@@ -68,6 +63,18 @@ async function main(): Promise<void> {
 
   logger.info({ model: core.model ?? 'none (quoting the articles)', corpus: config.corpusDir }, 'starting');
   await bot.start(config.discord.token!);
+}
+
+function botSettings(config: Config): BotSettings {
+  const { discord } = config;
+  return {
+    moderatorRoleIds: discord.moderatorRoleIds,
+    allowedChannelIds: discord.allowedChannelIds,
+    cooldownSeconds: discord.cooldownSeconds,
+    maxQuestionsInFlight: discord.maxQuestionsInFlight,
+    followUpHours: discord.followUpHours,
+    streamEditIntervalMs: STREAM_EDIT_INTERVAL_MS,
+  };
 }
 
 main().catch((error: unknown) => {

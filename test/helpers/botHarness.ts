@@ -41,6 +41,8 @@ export async function startHarness(
     modelTimeoutMs?: number;
     /** Which addresses article links may reach (default: the bot's own default, public only). */
     fetchPolicy?: AddressPolicy;
+    /** Serve /metrics and /healthz (on any free port of 127.0.0.1). */
+    metrics?: boolean;
   } = {},
 ): Promise<Harness> {
   const discord = await startFakeDiscord();
@@ -70,6 +72,7 @@ export async function startHarness(
     logger: silentLogger,
     apiUrl: discord.api,
     rest: { retries: 1, timeout: 5_000 },
+    ...(options.metrics ? { metrics: { port: 0, host: '127.0.0.1' } } : {}),
     settings: {
       moderatorRoleIds: [discord.moderatorRoleId],
       allowedChannelIds: [],

@@ -123,6 +123,9 @@ export interface FakeDiscord {
   message(user: FakeUser, channelId: string, text: string, options?: { mentionBot?: boolean }): string;
   /** Make matching REST calls fail (429 with Retry-After, or 5xx). */
   fail(fault: Fault): void;
+  /** Drop every gateway connection and turn new ones away (4000, which clients retry) until `restoreGateway`. */
+  dropGateway(): void;
+  restoreGateway(): void;
   /** Resolve when the predicate holds, checking after every REST call; reject after `ms`. */
   waitFor<T>(predicate: () => T | undefined | false | null, ms?: number, what?: string): Promise<T>;
   close(): Promise<void>;
@@ -375,7 +378,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     socket.on('close', () => sockets.delete(socket));
   });
   const wss = new WebSocketServer({ server });
+  let gatewayDown = false;
   wss.on('connection', (ws) => {
+    if (gatewayDown) {
+      ws.close(4000, 'Unknown error.');
+      return;
+    }
     clients.add(ws);
     ws.on('close', () => clients.delete(ws));
     send(ws, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: HEARTBEAT_MS } });
@@ -773,6 +781,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         waiters.add(check);
         check();
       });
+    },
+    dropGateway() {
+      gatewayDown = true;
+      for (const ws of clients) ws.terminate();
+    },
+    restoreGateway() {
+      gatewayDown = false;
     },
     async close() {
       for (const ws of clients) ws.terminate();

@@ -2,6 +2,7 @@ import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { say } from '../../i18n/words.js';
 import { ASK_OPTIONS } from '../commands/definitions.js';
 import type { BotContext } from '../context.js';
+import { askMeasured } from '../askMeasured.js';
 import { createEditThrottle } from '../editThrottle.js';
 import { answerMessage, partialAnswerMessage } from '../format/answerMessage.js';
 import { type MessagePayload } from '../format/embeds.js';
@@ -56,6 +57,7 @@ async function answer(interaction: ChatInputCommandInteraction, ctx: BotContext,
     ...(isPrivate ? { flags: MessageFlags.Ephemeral } : {}),
     withResponse: true,
   });
+  ctx.metrics?.acknowledged((Date.now() - interaction.createdTimestamp) / 1000);
   await ctx.turns.take();
   const edits = createEditThrottle<MessagePayload>(
     (payload) => interaction.editReply(quietly({ content: '', ...payload })),
@@ -63,7 +65,7 @@ async function answer(interaction: ChatInputCommandInteraction, ctx: BotContext,
     (error) => ctx.logger.warn({ err: error, interactionId: interaction.id }, 'progress edit failed'),
   );
   const { guildId, channelId, user } = interaction;
-  const result = await ctx.core.ask(question, {
+  const result = await askMeasured(ctx, 'ask', question, {
     ...(language ? { language } : {}),
     asker: { guildId, userId: user.id },
     onPartial: (text) => edits.partial(partialAnswerMessage(question, text, language ?? ui)),

@@ -12,6 +12,7 @@ import type { Conversation } from '../../answer/conversationActions.js';
 import type { ConversationTurn, PostedAnswer } from '../../core.js';
 import { say } from '../../i18n/words.js';
 import type { BotContext } from '../context.js';
+import { askMeasured } from '../askMeasured.js';
 import { customId, parseCustomId } from '../customIds.js';
 import { answerMessage } from '../format/answerMessage.js';
 import { truncate } from '../format/truncate.js';
@@ -146,7 +147,7 @@ async function answerTurn(
   const userId = interaction.user.id;
   const first = turnOf(posted.result);
   const language = languageForLocale(interaction.locale);
-  const result = await ctx.core.ask(question, {
+  const result = await askMeasured(ctx, 'follow_up', question, {
     history: conversation?.turns ?? [first],
     asker: { guildId: interaction.guildId, userId },
     ...(language ? { language } : {}),

@@ -2,6 +2,7 @@ import type { Message } from 'discord.js';
 import { detectLanguage } from '../../text/detectLanguage.js';
 import { say } from '../../i18n/words.js';
 import type { BotContext } from '../context.js';
+import { askMeasured } from '../askMeasured.js';
 import { answerMessage } from '../format/answerMessage.js';
 import { quietly } from '../reply.js';
 import { whyNotNow } from './ask.js';
@@ -39,7 +40,7 @@ export async function handleMention(message: Message, ctx: BotContext, botUserId
   try {
     await message.channel.sendTyping().catch(() => undefined);
     const userId = message.author.id;
-    const result = await ctx.core.ask(question, {
+    const result = await askMeasured(ctx, 'mention', question, {
       history: conversation.turns,
       asker: { guildId: message.guildId, userId },
     });

@@ -24,6 +24,7 @@ export async function handleReload(interaction: ChatInputCommandInteraction, ctx
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   try {
     const report = await ctx.core.reload();
+    ctx.metrics?.reloaded(report.ms / 1000);
     ctx.logger.info({ ...who, version: report.version, rejected: report.rejected.length }, 'reload by moderator');
     await interaction.editReply(quietly(reloadMessage(report, ui, ctx.core.embeddings())));
   } catch (error) {
