@@ -2,8 +2,7 @@ import type { Retrieval, SearchHit } from '../retrieval/searchPassages.js';
 import { holdsAnswerType, isCheckable } from '../text/answerTypes.js';
 import { focusCoverage, questionFocus, type QuestionFocus } from './questionFocus.js';
 import { bodySentences } from './quotableText.js';
-import { stem } from '../text/languages.js';
-import { tokenize } from '../text/tokenize.js';
+import { indexTerms } from '../text/analyze.js';
 
 /** Why a question was refused before any answer was written. */
 export type Refusal =
@@ -92,7 +91,7 @@ function hasWordsToStandOn(retrieval: Retrieval): boolean {
 export function passageConfidence(focus: QuestionFocus, hit: SearchHit): number {
   const sentences = bodySentences(hit).map((s) => ({
     text: s.text,
-    terms: new Set(tokenize(s.text).map((t) => stem(t.word, hit.language))),
+    terms: new Set(indexTerms(s.text, hit.language)),
   }));
   let best = 0;
   sentences.forEach((sentence, i) => {

@@ -1,8 +1,8 @@
 import type { SearchHit } from '../retrieval/searchPassages.js';
 import { holdsAnswerType } from '../text/answerTypes.js';
-import { stem, type Language } from '../text/languages.js';
+import type { Language } from '../text/languages.js';
 import { countWords } from '../text/sentences.js';
-import { tokenize } from '../text/tokenize.js';
+import { indexTerms } from '../text/analyze.js';
 import { citationFor } from '../retrieval/citation.js';
 import { say } from '../i18n/words.js';
 import type { QuestionFocus } from './questionFocus.js';
@@ -109,7 +109,7 @@ function scoreSentences(hits: readonly SearchHit[], language: Language, focus: Q
   return hits.slice(0, PASSAGES_CONSIDERED).flatMap((hit, hitRank) => {
     const terms = new Set(hit.matchedTerms);
     return bodySentences(hit).map(({ text, position }) => {
-      const stems = new Set(tokenize(text).map((t) => stem(t.word, hit.language)));
+      const stems = new Set(indexTerms(text, hit.language));
       const held = focus.words.filter((w) => w.alternatives.some((a) => stems.has(a)));
       const focusShare = totalWeight > 0 ? held.reduce((sum, w) => sum + w.weight, 0) / totalWeight : 0;
       const matched = [...terms].filter((t) => stems.has(t)).length;

@@ -11,7 +11,7 @@ she should so some such than that the their theirs them themselves then there th
 through to too under until up very was we were what when where which while who whom why will with would
 you your yours yourself yourselves s t let lets tell say says said please anything something thing things
 know explain happened happen get got much many near according
-like still yet ever even really actually currently`;
+like still yet ever even really actually currently quite rather`;
 
 const DE = `aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes
 auch auf aus bei bin bis bist da damit dann das dass dein deine dem den denn der des dessen deshalb die

@@ -185,6 +185,23 @@ describe('buildExtractiveAnswer: what the question asks for (issue 22)', () => {
   });
 });
 
+describe('buildExtractiveAnswer: sentence words as the index reads them', () => {
+  it('does not take "quite" for "quit": stop words never match a question word', () => {
+    const h = hit(
+      'a',
+      1,
+      'en',
+      'Musk resigned from the board in 2018. Altman said the cost of AI is quite astonishing.',
+      ['resign', 'quit'],
+    );
+    const leave = {
+      ...focus('reason'),
+      words: [{ word: 'leave', alternatives: ['resign', 'quit'], weight: 1, known: true }],
+    };
+    expect(buildExtractiveAnswer([h], 'en', leave).answer).toBe('Musk resigned from the board in 2018. [1]');
+  });
+});
+
 describe('moneyFigures', () => {
   it('reads English and German notation', () => {
     expect(
