@@ -86,7 +86,8 @@ function hasWordsToStandOn(retrieval: Retrieval): boolean {
 /**
  * How well one passage answers: the best focus coverage of a sentence and the one after it
  * (an answer is a sentence or two, not words scattered over a paragraph), cut when the
- * question asks for a date, an amount or a count and those sentences hold none.
+ * question asks for a date, an amount or a count and those sentences hold none, and when
+ * they name none of the people the question asks about.
  */
 export function passageConfidence(focus: QuestionFocus, hit: SearchHit): number {
   const sentences = bodySentences(hit).map((s) => ({

@@ -20,7 +20,7 @@ const IDENTIFIER = /^(?:(?=.*\p{L})(?=.*\p{N})[\p{L}\p{N}]+|\d{4})$/u;
 const MISSING_IDENTIFIER_FACTOR = 0.5;
 /** Words for the text a question is asked of ("according to the piece"): they say where to look, not what about. */
 const SOURCE_NOUNS = new Set(
-  'article articles piece story post report blog blogger author interview artikel beitrag bericht blogger autor autorin text'.split(
+  'article articles piece story post report blog blogger author interview artikel beitrag bericht autor autorin text'.split(
     ' ',
   ),
 );
