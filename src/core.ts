@@ -20,7 +20,7 @@ import { retrieveFollowUp } from './answer/followUp.js';
 import { createRetriever } from './answer/retriever.js';
 import type { AskResult } from './answer/types.js';
 import { listSources, type SourcesListing } from './corpus/listSources.js';
-import { createReloadCoordinator } from './corpus/reloadCoordinator.js';
+import { createReloadCoordinator, type ReloadOptions } from './corpus/reloadCoordinator.js';
 import type { ReloadReport } from './corpus/reloadCorpus.js';
 import { type Db, withoutBusyWait } from './db/database.js';
 import { createWriteGate, type WriteGate } from './db/writeGate.js';
@@ -59,13 +59,13 @@ export interface FeudCore
    * Re-read the corpus folder (default: the configured one) and swap the index atomically.
    * Reloads run one at a time; questions keep being answered from the old corpus meanwhile.
    */
-  reload(dir?: string, options?: { allowEmpty?: boolean }): Promise<ReloadReport>;
+  reload(dir?: string, options?: Pick<ReloadOptions, 'allowEmpty' | 'onProgress'>): Promise<ReloadReport>;
   /** Run a small write now, or once the database is free (see WriteGate). */
   write(fn: () => void): void;
   /** Where the passage vectors stand; null when semantic search is off. */
   embeddings(): EmbeddingStatus | null;
   /** Embed the passages that have no vector yet, and wait for it (the CLI's ingest and eval). */
-  fillEmbeddings(): Promise<EmbeddingStatus | null>;
+  fillEmbeddings(onProgress?: (done: number, total: number) => void): Promise<EmbeddingStatus | null>;
   /** Model calls running and waiting now; null without a model. */
   modelLoad(): { active: number; waiting: number } | null;
   /** Wait (up to `timeoutMs`) for writes held back by another process's lock; resolves to how many still wait. */
@@ -139,7 +139,7 @@ export function createCore(deps: CoreDeps): FeudCore {
     ...createInsightsActions(db),
     write,
     embeddings: () => semantic?.status() ?? null,
-    fillEmbeddings: async () => (semantic ? semantic.fill() : null),
+    fillEmbeddings: async (onProgress) => (semantic ? semantic.fill(onProgress) : null),
     settleWrites: (timeoutMs, onWaiting) => gate.settle(timeoutMs, onWaiting),
     modelLoad: () => (model ? { active: limiter.active, waiting: limiter.waiting } : null),
     close() {

@@ -3,6 +3,7 @@ import type { FeudCore } from '../core.js';
 import { readEvalQuestions, runEval } from '../evaluation/runEval.js';
 import { MAX_QUESTION_CHARS } from '../text/questionLength.js';
 import { UserFacingError } from '../errors.js';
+import type { Progress } from './progress.js';
 import { MAX_LIMIT } from '../retrieval/searchPassages.js';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type Language } from '../text/languages.js';
 import { addArticle, type Confirm, removeArticle } from './articleCommands.js';
@@ -48,6 +49,8 @@ export interface Terminal {
   readonly lines: () => AsyncIterable<string>;
   /** Output as it happens (one line of `chat` at a time), not once at the end. */
   readonly write: (text: string) => void;
+  /** How far long work is (on stderr: a bar at a terminal, plain lines otherwise). */
+  readonly progress: Progress;
 }
 
 type Command = (
@@ -75,13 +78,14 @@ export const CORE_COMMANDS = {
     const listing = core.sources(optionalLanguage(values.language));
     print(sourcesJson(listing), formatSources(listing));
   },
-  async ingest(core, { values }, print) {
-    const report = await core.reload(undefined, { allowEmpty: values['allow-empty'] });
-    // The index is live once reloaded; the report waits for the vectors, with progress in the log.
-    const embeddings = await core.fillEmbeddings();
+  async ingest(core, { values }, print, { progress }) {
+    const onProgress = (done: number, total: number) => progress('indexing articles', done, total);
+    const report = await core.reload(undefined, { allowEmpty: values['allow-empty'], onProgress });
+    // The index is live once reloaded; the report waits for the vectors.
+    const embeddings = await core.fillEmbeddings((done, total) => progress('embedding passages', done, total));
     print(reloadJson(report, embeddings), formatReload(report, embeddings));
   },
-  async eval(core, { values, rest }, print) {
+  async eval(core, { values, rest }, print, { progress }) {
     if (rest[0] === 'export') {
       const file = values['from-feedback'];
       if (!file) throw new UsageError('eval export needs --from-feedback FILE (the file to write)');
@@ -89,9 +93,10 @@ export const CORE_COMMANDS = {
       return;
     }
     if (!values.questions) throw new UsageError('eval needs --questions FILE');
-    await core.fillEmbeddings();
+    await core.fillEmbeddings((done, total) => progress('embedding passages', done, total));
     const limit = positiveInteger(values.limit, 'limit') ?? 5;
-    const report = await runEval(core, readEvalQuestions(values.questions), limit);
+    const questions = readEvalQuestions(values.questions);
+    const report = await runEval(core, questions, limit, (done, total) => progress('asking', done, total));
     print(report, formatEval(report));
   },
   async chat(core, { values }, _print, terminal) {

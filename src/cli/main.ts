@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import { loadDotEnv } from '../loadDotEnv.js';
 import type { Io } from './runCli.js';
 import { runMain } from './runMain.js';
+import { createProgress } from './progress.js';
 
 loadDotEnv();
 const io: Io = {
@@ -11,6 +12,7 @@ const io: Io = {
   // Only a person at a terminal can confirm; piped input never says yes by accident.
   ...(process.stdin.isTTY ? { confirm: askAtTerminal } : {}),
   lines: () => createInterface({ input: process.stdin, terminal: false }),
+  progress: createProgress((text) => process.stderr.write(text), process.stderr.isTTY),
 };
 
 async function askAtTerminal(prompt: string): Promise<boolean> {

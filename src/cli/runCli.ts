@@ -9,6 +9,7 @@ import { createLogger, secretsOf } from '../logger.js';
 import { openCoreFromConfig } from '../openCore.js';
 import { checkHealth } from './health.js';
 import type { Confirm } from './articleCommands.js';
+import type { Progress } from './progress.js';
 import { type CommandLine, CORE_COMMANDS, corpusDirOf, isCoreCommand, UsageError } from './commands.js';
 
 export { UsageError };
@@ -42,6 +43,8 @@ export interface Io {
   confirm?: Confirm;
   /** Lines of input (`chat`); none by default. */
   lines?: () => AsyncIterable<string>;
+  /** Progress of long work (ingest, embedding, eval); none by default. */
+  progress?: Progress;
 }
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
@@ -82,6 +85,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
         confirm: line.values.json ? undefined : io.confirm,
         lines: io.lines ?? async function* () {},
         write: io.out,
+        progress: io.progress ?? (() => undefined),
       },
     );
     await keepWrites(core, io);

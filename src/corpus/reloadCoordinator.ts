@@ -30,6 +30,8 @@ export interface ReloadOptions {
    * it and the read that follows (an article added or removed). When it throws, nothing is reloaded.
    */
   readonly change?: (dir: string) => Promise<void>;
+  /** Articles written so far, of all (see applyCorpusRead). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export type Reload = (dir?: string, options?: ReloadOptions) => Promise<ReloadReport>;
@@ -52,6 +54,7 @@ export function createReloadCoordinator(deps: ReloadCoordinatorDeps): Reload {
         const report = await applyCorpusRead(conn, read, {
           yieldEvery: writer ? RELOAD_BATCH : 0,
           allowEmpty: options.allowEmpty,
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         });
         deps.afterApply?.(conn, report);
         return report;

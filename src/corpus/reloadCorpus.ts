@@ -34,6 +34,8 @@ export interface ReloadOptions {
   readonly yieldEvery?: number;
   /** Allow a reload that leaves no article at all (the operator's explicit `--allow-empty`). */
   readonly allowEmpty?: boolean;
+  /** Called as articles are written: how many of the folder's articles are done (for a progress bar). */
+  readonly onProgress?: (done: number, total: number) => void;
   /** Stop reading the folder when this fires (default: when one file takes longer than READ_DEADLINE_MS). */
   readonly signal?: AbortSignal;
 }
@@ -91,7 +93,9 @@ async function writeChanges(db: Db, read: CorpusRead, options: ReloadOptions) {
     report.removed.push(id);
   }
   let written = 0;
+  let done = 0;
   for (const { file, article } of read.articles) {
+    options.onProgress?.(done++, read.articles.length);
     const before = existing.get(article.id);
     if (before?.contentHash === contentHash(article)) {
       if (before.sourceFile !== file) writer.moveFile(article.id, file);
@@ -104,6 +108,7 @@ async function writeChanges(db: Db, read: CorpusRead, options: ReloadOptions) {
     await options.onArticleIndexed?.(article.id);
     if (options.yieldEvery && ++written % options.yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
   }
+  options.onProgress?.(read.articles.length, read.articles.length);
   const { version, ...counts } = writer.finish();
   setCorpusVersion(db, version);
   const { keptFromBefore, warnings } = plan;

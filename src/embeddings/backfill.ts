@@ -46,6 +46,9 @@ export class Backfill {
 
   constructor(private readonly deps: BackfillDeps) {}
 
+  /** Passages embedded so far, of all, as a pass goes (a caller's progress bar). */
+  onProgress: ((done: number, total: number) => void) | null = null;
+
   /** Run a pass (or join the one running); resolves when it is done or paused. */
   run(): Promise<void> {
     if (this.running) return this.running;
@@ -96,6 +99,7 @@ export class Backfill {
     for (let start = 0; start < missing.length && !this.closed; start += this.deps.batchSize) {
       const embedded = await this.embedBatch(missing.slice(start, start + this.deps.batchSize));
       done += embedded;
+      this.onProgress?.(done, total);
       if (embedded > 0) logger.info({ model, embedded: done, total }, `embedding ${done} of ${total} passages`);
     }
     if (this.closed) return;

@@ -26,7 +26,7 @@ export interface SemanticSearch {
   /** The passages nearest to the question; empty (never a rejection) when anything fails. */
   nearest(question: string, k: number): Promise<SemanticHit[]>;
   /** Embed every passage that has no vector yet; resolves when done or paused. One pass runs at a time. */
-  fill(): Promise<EmbeddingStatus>;
+  fill(onProgress?: (done: number, total: number) => void): Promise<EmbeddingStatus>;
   status(): EmbeddingStatus;
   /** Stop scheduled retries (on shutdown). */
   close(): void;
@@ -78,7 +78,10 @@ export function createSemanticSearch(deps: SemanticSearchDeps): SemanticSearch {
         return [];
       }
     },
-    fill: () => backfill.run().then(status),
+    fill: (onProgress) => {
+      backfill.onProgress = onProgress ?? null;
+      return backfill.run().then(status);
+    },
     status,
     close() {
       backfill.close();

@@ -23,9 +23,18 @@ export interface EvalReport {
  * question after a date, an amount or a count, whether the answer's text holds one. Never
  * throws for a question: an exception is recorded as a failure.
  */
-export async function runEval(core: FeudCore, questions: readonly EvalQuestion[], k = 5): Promise<EvalReport> {
+export async function runEval(
+  core: FeudCore,
+  questions: readonly EvalQuestion[],
+  k = 5,
+  onProgress?: (done: number, total: number) => void,
+): Promise<EvalReport> {
   const outcomes: Outcome[] = [];
-  for (const question of questions) outcomes.push(await evaluate(core, question, k));
+  for (const question of questions) {
+    onProgress?.(outcomes.length, questions.length);
+    outcomes.push(await evaluate(core, question, k));
+  }
+  onProgress?.(outcomes.length, questions.length);
 
   const byKind: Record<string, EvalScores> = {};
   for (const kind of [...new Set(questions.map((q) => q.kind))].sort())

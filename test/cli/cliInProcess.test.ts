@@ -108,6 +108,32 @@ describe('feudbot CLI (in process)', () => {
     },
   );
 
+  it('ingest reports its progress as it indexes a large folder (issue 25, item 5)', async () => {
+    const corpus = copyOfBundledCorpus();
+    try {
+      for (let i = 0; i < 120; i++)
+        writeFileSync(
+          join(corpus.path, `bulk-${i}.md`),
+          `---\nid: bulk-${i}\ntitle: "Bulk ${i}"\nlanguage: en\n---\n\n${prose(60, `w${i}`)}\n`,
+        );
+      const seen: string[] = [];
+      const code = await runCli(
+        ['ingest'],
+        { LOG_LEVEL: 'silent', ...env, CORPUS_DIR: corpus.path },
+        {
+          out: () => undefined,
+          err: () => undefined,
+          progress: (label, done, total) => seen.push(`${label} ${done}/${total}`),
+        },
+      );
+      expect(code).toBe(0);
+      expect(seen[0]).toBe('indexing articles 0/125');
+      expect(seen.at(-1)).toBe('indexing articles 125/125');
+    } finally {
+      corpus.cleanup();
+    }
+  });
+
   it('eval refuses a questions file that never ends, reading no more than its cap (issue 21, item 5)', async () => {
     await expect(cli(['eval', '--questions', '/dev/zero'], env)).rejects.toThrow(/larger than 16 MiB/);
   });
