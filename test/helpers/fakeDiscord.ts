@@ -12,6 +12,7 @@ import {
   ChannelType,
   ComponentType,
   GatewayDispatchEvents,
+  GatewayIntentBits,
   GatewayOpcodes,
   InteractionType,
   type Locale,
@@ -84,6 +85,19 @@ export interface FakeDiscord {
   readonly channelId: string;
   readonly otherChannelId: string;
   readonly moderatorRoleId: string;
+  /** A forum channel (type 15) with the tags `solvedTagId` ("Solved") and another ("Question"). */
+  readonly forumChannelId: string;
+  readonly solvedTagId: string;
+  /** A role for the server's human helpers. */
+  readonly helpersRoleId: string;
+  /** The intents the bot identified with (0 before it has). */
+  readonly intents: () => number;
+  /** Thread edits the bot made (`PATCH /channels/{thread}`), by thread. */
+  readonly channelEdits: Map<string, Record<string, unknown>[]>;
+  /** Reactions the bot added: `channel/message/emoji`. */
+  readonly reactions: string[];
+  /** A member opens a post in the forum: THREAD_CREATE, then the starter message (its id is the thread's). Returns the thread id. */
+  forumPost(user: FakeUser, title: string, text: string): string;
   readonly users: { member: FakeUser; moderator: FakeUser; roleModerator: FakeUser; other: FakeUser };
   readonly calls: RecordedCall[];
   readonly interactions: Map<string, InteractionRecord>;
@@ -120,7 +134,12 @@ export interface FakeDiscord {
   /** Messages the bot sent to channels and threads (not interaction replies), by channel. */
   readonly channelMessages: Map<string, APIMessage[]>;
   /** A member writes in a channel or thread; `mentionBot` mentions the app, whose text Discord then delivers. */
-  message(user: FakeUser, channelId: string, text: string, options?: { mentionBot?: boolean }): string;
+  message(
+    user: FakeUser,
+    channelId: string,
+    text: string,
+    options?: { mentionBot?: boolean; replyTo?: string; bot?: boolean },
+  ): string;
   /** Make matching REST calls fail (429 with Retry-After, or 5xx). */
   fail(fault: Fault): void;
   /** Drop every gateway connection and turn new ones away (4000, which clients retry) until `restoreGateway`. */
@@ -190,6 +209,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const channelId = snowflake();
   const otherChannelId = snowflake();
   const moderatorRoleId = snowflake();
+  const forumChannelId = snowflake();
+  const solvedTagId = snowflake();
+  const questionTagId = snowflake();
+  const helpersRoleId = snowflake();
+  let identifyIntents = 0;
+  const channelEdits = new Map<string, Record<string, unknown>[]>();
+  const reactions: string[] = [];
   const botUser: APIUser = {
     id: applicationId,
     username: 'feudbot',
@@ -212,21 +238,66 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     other: makeUser('other', basic),
   };
 
+  /** A member's message, as MESSAGE_CREATE: its text only with the Message Content intent or when it mentions the app. */
+  const sendMessage = (
+    user: FakeUser,
+    channel: string,
+    text: string,
+    options: { mentionBot?: boolean; replyTo?: string; bot?: boolean; id?: string } = {},
+  ): string => {
+    const id = options.id ?? snowflake();
+    if (!identified) throw new Error('The bot has not identified on the gateway yet.');
+    const mentions = options.mentionBot ? [botUser] : [];
+    const readable = options.mentionBot || (identifyIntents & GatewayIntentBits.MessageContent) !== 0;
+    dispatch(identified, GatewayDispatchEvents.MessageCreate, {
+      id,
+      channel_id: channel,
+      guild_id: guildId,
+      author: options.bot ? { ...user.user, bot: true } : user.user,
+      member: { roles: user.roles, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+      content: readable ? text : '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions,
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: options.replyTo ? 19 : 0,
+      flags: 0,
+      ...(options.replyTo
+        ? { message_reference: { message_id: options.replyTo, channel_id: channel, guild_id: guildId } }
+        : {}),
+    });
+    return id;
+  };
   const calls: RecordedCall[] = [];
   const interactions = new Map<string, InteractionRecord>();
   const byToken = new Map<string, InteractionRecord>();
   const commands = new Map<string, RESTPostAPIApplicationCommandsJSONBody[]>();
   const faults: Fault[] = [];
   const files = new Map<string, { bytes: Buffer; type: string | undefined }>();
-  const threads = new Map<string, { id: string; parentId: string; name: string; messageId: string }>();
+  const threads = new Map<
+    string,
+    { id: string; parentId: string; name: string; messageId: string; ownerId?: string; appliedTags?: string[] }
+  >();
   const channelMessages = new Map<string, APIMessage[]>();
-  const threadChannel = (t: { id: string; parentId: string; name: string }) => ({
+  const threadChannel = (t: {
+    id: string;
+    parentId: string;
+    name: string;
+    ownerId?: string;
+    appliedTags?: string[];
+  }) => ({
     id: t.id,
     type: ChannelType.PublicThread as const,
     guild_id: guildId,
     parent_id: t.parentId,
     name: t.name,
-    owner_id: applicationId,
+    owner_id: t.ownerId ?? applicationId,
+    applied_tags: t.appliedTags ?? [],
     message_count: 0,
     member_count: 1,
     rate_limit_per_user: 0,
@@ -288,6 +359,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         mentionable: true,
         flags: 0,
       },
+      {
+        id: helpersRoleId,
+        name: 'Helpers',
+        color: 0,
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        position: 2,
+        permissions: String(basic),
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
     ],
     emojis: [],
     features: [],
@@ -313,16 +397,36 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     large: false,
     unavailable: false,
     member_count: 5,
-    channels: [channelId, otherChannelId].map((id, i) => ({
-      id,
-      type: ChannelType.GuildText,
-      name: i === 0 ? 'feud' : 'general',
-      position: i,
-      guild_id: guildId,
-      permission_overwrites: [],
-      nsfw: false,
-      parent_id: null,
-    })),
+    channels: [
+      ...[channelId, otherChannelId].map((id, i) => ({
+        id,
+        type: ChannelType.GuildText,
+        name: i === 0 ? 'feud' : 'general',
+        position: i,
+        guild_id: guildId,
+        permission_overwrites: [],
+        nsfw: false,
+        parent_id: null,
+      })),
+      {
+        id: forumChannelId,
+        type: ChannelType.GuildForum,
+        name: 'help',
+        position: 2,
+        guild_id: guildId,
+        permission_overwrites: [],
+        nsfw: false,
+        parent_id: null,
+        available_tags: [
+          { id: solvedTagId, name: 'Solved', moderated: false, emoji_id: null, emoji_name: '✅' },
+          { id: questionTagId, name: 'Question', moderated: false, emoji_id: null, emoji_name: null },
+        ],
+        default_reaction_emoji: null,
+        default_sort_order: null,
+        default_forum_layout: 0,
+        flags: 0,
+      },
+    ],
     threads: [],
     members: Object.values(users).map((u) => ({
       user: u.user,
@@ -396,6 +500,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       }
       if (payload.op === GatewayOpcodes.Identify) {
         identified = ws;
+        identifyIntents = Number((payload.d as { intents?: unknown }).intents ?? 0);
         dispatch(ws, GatewayDispatchEvents.Ready, {
           v: 10,
           user: botUser,
@@ -483,6 +588,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (identified)
         dispatch(identified, GatewayDispatchEvents.ThreadCreate, { ...threadChannel(thread), newly_created: true });
       json(201, threadChannel(thread));
+    } else if (method === 'PATCH' && (m = /^\/channels\/(\d+)$/.exec(path)) && threads.has(m[1]!)) {
+      // Editing a thread: applied_tags (a forum post's), archived, locked.
+      const thread = threads.get(m[1]!)!;
+      channelEdits.set(m[1]!, [...(channelEdits.get(m[1]!) ?? []), body ?? {}]);
+      if (Array.isArray(body?.applied_tags)) thread.appliedTags = body.applied_tags as string[];
+      json(200, threadChannel(thread));
+    } else if (method === 'PUT' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/reactions\/([^/]+)\/@me$/.exec(path))) {
+      reactions.push(`${m[1]}/${m[2]}/${decodeURIComponent(m[3]!)}`);
+      empty();
     } else if (method === 'POST' && (m = /^\/channels\/(\d+)\/typing$/.exec(path))) {
       empty();
     } else if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
@@ -730,32 +844,31 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     threads,
     channelMessages,
-    message(user, channel, text, options = {}) {
-      const id = snowflake();
+    forumPost(user, title, text) {
       if (!identified) throw new Error('The bot has not identified on the gateway yet.');
-      const mentions = options.mentionBot ? [botUser] : [];
-      dispatch(identified, GatewayDispatchEvents.MessageCreate, {
+      const id = snowflake();
+      const thread = {
         id,
-        channel_id: channel,
-        guild_id: guildId,
-        author: user.user,
-        member: { roles: user.roles, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
-        // Without the Message Content intent Discord sends the text only of messages that mention the app.
-        content: options.mentionBot ? text : '',
-        timestamp: new Date().toISOString(),
-        edited_timestamp: null,
-        tts: false,
-        mention_everyone: false,
-        mentions,
-        mention_roles: [],
-        attachments: [],
-        embeds: [],
-        pinned: false,
-        type: 0,
-        flags: 0,
-      });
+        parentId: forumChannelId,
+        name: title,
+        messageId: id,
+        ownerId: user.user.id,
+        appliedTags: [],
+      };
+      threads.set(id, thread);
+      dispatch(identified, GatewayDispatchEvents.ThreadCreate, { ...threadChannel(thread), newly_created: true });
+      sendMessage(user, id, text, { id });
       return id;
     },
+    message(user, channel, text, options = {}) {
+      return sendMessage(user, channel, text, options);
+    },
+    intents: () => identifyIntents,
+    channelEdits,
+    reactions,
+    forumChannelId,
+    solvedTagId,
+    helpersRoleId,
     fail(fault) {
       faults.push(fault);
     },
