@@ -65,6 +65,10 @@ const schema = z.object({
   ASK_COOLDOWN_SECONDS: integer(0, 3_600, 'a whole number of seconds between 0 and 3600, e.g. 10'),
   MAX_QUESTIONS_IN_FLIGHT: integer(1, 1_000, 'a whole number between 1 and 1000, e.g. 16'),
   FOLLOW_UP_HOURS: integer(1, 720, 'a whole number of hours between 1 and 720, e.g. 24'),
+  DISCORD_MESSAGE_CONTENT: z.preprocess(
+    blankAsUnset,
+    z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+  ),
   METRICS_PORT: integer(1, 65_535, 'a port number between 1 and 65535, e.g. 9464'),
   METRICS_HOST: text,
 });
@@ -108,6 +112,8 @@ export interface Config {
     readonly maxQuestionsInFlight: number;
     /** A conversation without a question for this long takes no more follow-ups. */
     readonly followUpHours: number;
+    /** Ask for the privileged Message Content intent (help channels read posts). */
+    readonly messageContent: boolean;
     /** Where to serve /metrics and /healthz; null (the default) opens no port. */
     readonly metrics: { readonly port: number; readonly host: string } | null;
   };
@@ -167,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, installDir = IN
       cooldownSeconds: e.ASK_COOLDOWN_SECONDS ?? 10,
       maxQuestionsInFlight: e.MAX_QUESTIONS_IN_FLIGHT ?? 16,
       followUpHours: e.FOLLOW_UP_HOURS ?? 24,
+      messageContent: e.DISCORD_MESSAGE_CONTENT === 'true',
       metrics: e.METRICS_PORT ? { port: e.METRICS_PORT, host: e.METRICS_HOST ?? '127.0.0.1' } : null,
     },
   };

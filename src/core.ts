@@ -1,4 +1,5 @@
 import { boundedQuestion } from './text/questionLength.js';
+import { createHelpChannels, type HelpChannelActions } from './help/helpChannels.js';
 import type { TokenBudgets } from './llm/tokenBudget.js';
 import { isDamage } from './db/database.js';
 import { answerQuestion, type AskOptions } from './answer/answerQuestion.js';
@@ -47,7 +48,13 @@ export type { AskOptions };
  * terminal; callers format what it returns. The database stays inside.
  */
 export interface FeudCore
-  extends ArticleActions, PostedAnswerActions, ConversationActions, PrivacyActions, InsightsActions {
+  extends
+    ArticleActions,
+    PostedAnswerActions,
+    ConversationActions,
+    PrivacyActions,
+    InsightsActions,
+    HelpChannelActions {
   /** The model's name when answers come from a model, else null. */
   readonly model: string | null;
   /** Search as `ask` does: with a model, its translations of the question are fused in. */
@@ -137,6 +144,7 @@ export function createCore(deps: CoreDeps): FeudCore {
     ...createConversationActions(db, write, keepQuestions),
     ...createPrivacyActions(db, logger, deps.retentionDays ?? DEFAULT_RETENTION_DAYS),
     ...createInsightsActions(db),
+    ...createHelpChannels(db, write),
     write,
     embeddings: () => semantic?.status() ?? null,
     fillEmbeddings: async (onProgress) => (semantic ? semantic.fill(onProgress) : null),

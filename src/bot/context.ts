@@ -15,6 +15,8 @@ export interface BotSettings {
   readonly streamEditIntervalMs: number;
   /** A conversation without a question for this long takes no more follow-ups. */
   readonly followUpHours: number;
+  /** The bot asked for the privileged Message Content intent (DISCORD_MESSAGE_CONTENT=true): it can read posts. */
+  readonly messageContent?: boolean;
 }
 
 /** What every handler gets: the shared core and the bot's own state. Discord objects stay in the handlers. */
@@ -27,6 +29,8 @@ export interface BotContext {
   readonly turns: Turns;
   /** Article previews waiting for a moderator's Add or Cancel. */
   readonly drafts: ArticleDrafts;
+  /** When each help channel last got automatic answers (for its per-minute cap). */
+  readonly helpRate: Map<string, number[]>;
   /** Counters and timings for /metrics (set by createBot). */
   metrics?: BotMetrics;
   readonly state: {

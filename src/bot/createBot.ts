@@ -4,13 +4,12 @@ import type { Logger } from '../logger.js';
 import type { BotContext, BotSettings } from './context.js';
 import { ArticleDrafts } from './articleDrafts.js';
 import { createCooldown } from './cooldown.js';
-import { handleMention } from './handlers/mention.js';
 import { keepStatusFile } from '../runtime/statusFile.js';
 import type { AddressInfo } from 'node:net';
 import { type MetricsAddress, observe } from './observability.js';
+import { listen } from './listen.js';
 import { createTurns } from './turns.js';
 import { NO_MENTIONS } from './reply.js';
-import { routeInteraction } from './router.js';
 
 export interface BotDeps {
   readonly core: FeudCore;
@@ -76,6 +75,7 @@ export function createBot(deps: BotDeps): Bot {
     turns: createTurns(),
     drafts: new ArticleDrafts(),
     state: { inFlight: 0, shuttingDown: false },
+    helpRate: new Map(),
   };
   const observed = observe(client, context, deps.core);
   let metricsUrl: string | null = null;
@@ -116,26 +116,6 @@ export function createBot(deps: BotDeps): Bot {
   };
 }
 
-/** Route interactions and mentions to the handlers; the work in flight, for a graceful stop. */
-function listen(client: Client, context: BotContext, logger: Logger): Set<Promise<void>> {
-  const pending = new Set<Promise<void>>();
-  const track = (work: Promise<void>) => {
-    pending.add(work);
-    void work.finally(() => pending.delete(work));
-  };
-  client.on(Events.InteractionCreate, (interaction) => track(routeInteraction(interaction, context)));
-  client.on(Events.MessageCreate, (message) => {
-    const botUserId = client.user?.id;
-    if (!botUserId) return;
-    track(
-      handleMention(message, context, botUserId).catch((error: unknown) =>
-        logger.error({ err: error, messageId: message.id, channelId: message.channelId }, 'mention failed'),
-      ),
-    );
-  });
-  return pending;
-}
-
 const RETENTION_INTERVAL_MS = 86_400_000;
 
 function pruneDaily(deps: BotDeps): void {
@@ -159,7 +139,13 @@ function clientOptions(deps: BotDeps): ClientOptions {
   return {
     // GuildMessages (not privileged) brings messages in the bot's threads; of those, Discord fills
     // in the text only where the bot is mentioned, which is all it reads (see handlers/mention.ts).
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    // Message Content is privileged (Discord closes the gateway with 4014 unless the portal allows it):
+    // asked for only when DISCORD_MESSAGE_CONTENT=true, for help channels.
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      ...(deps.settings.messageContent ? [GatewayIntentBits.MessageContent] : []),
+    ],
     allowedMentions: NO_MENTIONS,
     rest: {
       // discord.js counts every request against Discord's global limit of 50 per second, but

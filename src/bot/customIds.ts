@@ -17,7 +17,10 @@ export type ButtonAction =
   /** /privacy's button: delete the clicking member's own data. */
   | { readonly kind: 'privacyDelete' }
   | { readonly kind: 'vote'; readonly answerId: number; readonly vote: Vote }
-  | { readonly kind: 'sources'; readonly page: number; readonly language: Language | undefined };
+  | { readonly kind: 'sources'; readonly page: number; readonly language: Language | undefined }
+  /** On an automatic answer in a help channel: call the helpers, or mark the question solved. */
+  | { readonly kind: 'helpHuman'; readonly threadId: string }
+  | { readonly kind: 'helpSolved'; readonly threadId: string };
 
 const DRAFT_KINDS = ['articleAdd', 'articleEdit', 'articleCancel', 'articleFields'] as const;
 
@@ -37,6 +40,9 @@ function idOf(action: ButtonAction): string {
       return `sources:${action.page}:${action.language ?? 'all'}`;
     case 'articleRemove':
       return `articleRemove:${action.articleId}`;
+    case 'helpHuman':
+    case 'helpSolved':
+      return `${action.kind}:${action.threadId}`;
     case 'articleKeep':
     case 'privacyDelete':
       return action.kind;
@@ -58,6 +64,9 @@ export function parseCustomId(id: string): ButtonAction | null {
     return { kind, answerId: Number(a) };
   if (kind === 'feedback' && a !== undefined && b === undefined && /^\d{1,16}$/.test(a))
     return { kind, answerId: Number(a) };
+  if (kind === 'helpHuman' && a !== undefined && b === undefined && /^\d{15,22}$/.test(a)) return { kind, threadId: a };
+  if (kind === 'helpSolved' && a !== undefined && b === undefined && /^\d{15,22}$/.test(a))
+    return { kind, threadId: a };
   if (kind === 'articleRemove' && a !== undefined && b === undefined && /^[a-z0-9][a-z0-9-]{0,79}$/.test(a))
     return { kind, articleId: a };
   const draftKind = DRAFT_KINDS.find((k) => k === kind);

@@ -73,6 +73,7 @@ function botSettings(config: Config): BotSettings {
     cooldownSeconds: discord.cooldownSeconds,
     maxQuestionsInFlight: discord.maxQuestionsInFlight,
     followUpHours: discord.followUpHours,
+    messageContent: discord.messageContent,
     streamEditIntervalMs: STREAM_EDIT_INTERVAL_MS,
   };
 }

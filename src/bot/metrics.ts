@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AskResult } from '../answer/types.js';
 
 /** Where a question came from. */
-export type Surface = 'ask' | 'follow_up' | 'mention';
+export type Surface = 'ask' | 'follow_up' | 'mention' | 'auto';
 
 /** What the running bot reads its gauges from at each scrape. */
 export interface MetricSources {
@@ -21,7 +21,7 @@ export class BotMetrics {
   readonly registry = new Registry();
   private readonly questions = new Counter({
     name: 'feudbot_questions_total',
-    help: 'Questions answered, by where they came from, how they ended and how they were answered.',
+    help: 'Questions answered, by where they came from (auto: a help channel), how they ended and how they were answered.',
     labelNames: ['surface', 'outcome', 'mode'] as const,
     registers: [this.registry],
   });

@@ -17,6 +17,7 @@ import { handleFeedbackModal } from './handlers/feedback.js';
 import { handleFollowUpModal } from './handlers/followUp.js';
 import { handleInsights } from './handlers/insights.js';
 import { handlePrivacy } from './handlers/privacy.js';
+import { handleAutoreply } from './handlers/autoreply.js';
 import { handleButton } from './handlers/buttons.js';
 import { handleReload } from './handlers/reload.js';
 import { handleSources } from './handlers/sources.js';
@@ -34,6 +35,7 @@ const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
   article: handleArticle,
   insights: handleInsights,
   privacy: handlePrivacy,
+  autoreply: handleAutoreply,
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Language } from '../text/languages.js';
 import { ARTICLE_WORDS } from './articleWords.js';
 import { DATA_WORDS } from './dataWords.js';
+import { HELP_WORDS } from './helpWords.js';
 
 /**
  * Every word feudbot itself says to a person (CLI user, Discord member, moderator), in
@@ -128,7 +129,7 @@ const CORE_WORDS = {
   },
 } as const satisfies Record<string, Record<Language, string>>;
 
-const WORDS = { ...CORE_WORDS, ...ARTICLE_WORDS, ...DATA_WORDS };
+const WORDS = { ...CORE_WORDS, ...ARTICLE_WORDS, ...DATA_WORDS, ...HELP_WORDS };
 
 export type WordKey = keyof typeof WORDS;
 

@@ -39,6 +39,8 @@ export function deleteMemberData(db: Db, userId: string): MemberData {
     statement(db, 'DELETE FROM bot_answers WHERE user_id = ?').run(userId);
     statement(db, 'DELETE FROM answer_log WHERE user_id = ?').run(userId);
     statement(db, 'DELETE FROM conversation_turns WHERE user_id = ?').run(userId);
+    statement(db, 'DELETE FROM help_posts WHERE asker_id = ?').run(userId);
+    statement(db, "UPDATE help_channels SET enabled_by = 'deleted' WHERE enabled_by = ?").run(userId);
     // What they spent of their model budget, under their id or (RETENTION_DAYS=0) its keyed hash.
     const hashed = spenderOf(db, { guildId: null, userId }, false)?.userId ?? userId;
     statement(db, "DELETE FROM token_usage WHERE scope = 'member' AND id IN (?, ?)").run(userId, hashed);

@@ -24,6 +24,7 @@ export function pruneExpired(db: Db, retentionDays: number, now = Date.now()): P
     ['query_translations', 'created_at'],
     // A conversation's turns go with it.
     ['conversations', 'last_active'],
+    ['help_posts', 'created_at'],
   ];
   const pruned: Pruned = {};
   // Budgets count today only; yesterday's row is kept for a day's overlap across time zones of the log.

@@ -19,7 +19,19 @@ describe('the bot against a Discord on loopback', () => {
 
   it("registers every command in the guild, localized, the moderators' hidden from members", () => {
     const commands = h.discord.commands.get(h.discord.guildId)!;
-    expect(commands.map((c) => c.name)).toEqual(['ask', 'sources', 'reload', 'article', 'insights', 'privacy']);
+    expect(commands.map((c) => c.name)).toEqual([
+      'ask',
+      'sources',
+      'reload',
+      'article',
+      'insights',
+      'privacy',
+      'autoreply',
+    ]);
+    expect(commands.find((c) => c.name === 'autoreply')).toMatchObject({
+      default_member_permissions: '32',
+      name_localizations: { de: 'autoantwort' },
+    });
     expect(commands.find((c) => c.name === 'insights')).toMatchObject({ default_member_permissions: '32' });
     expect(commands.find((c) => c.name === 'privacy')).not.toHaveProperty('default_member_permissions');
     expect(commands.find((c) => c.name === 'ask')).toMatchObject({ name_localizations: { de: 'frage' } });

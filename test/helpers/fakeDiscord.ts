@@ -12,6 +12,7 @@ import {
   ChannelType,
   ComponentType,
   GatewayDispatchEvents,
+  type APIRole,
   GatewayIntentBits,
   GatewayOpcodes,
   InteractionType,
@@ -109,7 +110,15 @@ export interface FakeDiscord {
     user: FakeUser,
     name: string,
     options?: Record<string, string | number | boolean>,
-    extra?: { locale?: string; channelId?: string; subcommand?: string; attachments?: Record<string, FakeAttachment> },
+    extra?: {
+      locale?: string;
+      channelId?: string;
+      subcommand?: string;
+      attachments?: Record<string, FakeAttachment>;
+      /** Channel and role options, by option name: the id, resolved as Discord does. */
+      channels?: Record<string, string>;
+      roles?: Record<string, string>;
+    },
   ): InteractionRecord;
   /** A user types into an option with autocomplete. */
   autocomplete(
@@ -767,10 +776,44 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
               type: ApplicationCommandOptionType.Attachment,
               value: file.id,
             })),
+            ...Object.entries(extra.channels ?? {}).map(([key, id]) => ({
+              name: key,
+              type: ApplicationCommandOptionType.Channel,
+              value: id,
+            })),
+            ...Object.entries(extra.roles ?? {}).map(([key, id]) => ({
+              name: key,
+              type: ApplicationCommandOptionType.Role,
+              value: id,
+            })),
           ] as APIApplicationCommandInteractionDataOption[]),
-          ...(Object.keys(attachments).length > 0
-            ? { resolved: { attachments: Object.fromEntries(Object.values(attachments).map((a) => [a.id, a])) } }
-            : {}),
+          resolved: {
+            ...(Object.keys(attachments).length > 0
+              ? { attachments: Object.fromEntries(Object.values(attachments).map((a) => [a.id, a])) }
+              : {}),
+            channels: Object.fromEntries(
+              Object.values(extra.channels ?? {}).map((id) => {
+                const known = (guild().channels as { id: string; type: number; name: string }[]).find(
+                  (c) => c.id === id,
+                );
+                return [
+                  id,
+                  {
+                    id,
+                    type: known?.type ?? ChannelType.GuildText,
+                    name: known?.name ?? 'x',
+                    permissions: String(basic),
+                  },
+                ];
+              }),
+            ),
+            roles: Object.fromEntries(
+              Object.values(extra.roles ?? {}).map((id) => [
+                id,
+                (guild().roles as APIRole[]).find((r) => r.id === id)!,
+              ]),
+            ),
+          },
         },
       } satisfies Partial<APIChatInputApplicationCommandInteraction> & Record<string, unknown>;
       deliver(payload);

@@ -36,7 +36,7 @@ describe('the dependency direction of src/', () => {
       ['bot'],
       ['cli', 'evaluation'],
       ['main', 'openCore', 'core', 'config', 'configFields', 'loadDotEnv'],
-      ['insights', 'privacy'],
+      ['insights', 'privacy', 'help'],
       ['answer'],
       ['articles', 'embeddings', 'llm'],
       ['retrieval'],

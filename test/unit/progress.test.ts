@@ -5,7 +5,11 @@ describe('createProgress (issue 25, item 5)', () => {
   it('at a terminal, redraws one bar in place, at most every 100 ms, and ends it with a newline', () => {
     const written: string[] = [];
     let clock = 0;
-    const progress = createProgress((t) => written.push(t), true, () => clock);
+    const progress = createProgress(
+      (t) => written.push(t),
+      true,
+      () => clock,
+    );
     progress('indexing articles', 0, 1000);
     clock = 50;
     progress('indexing articles', 500, 1000); // too soon: not drawn

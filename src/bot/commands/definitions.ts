@@ -6,6 +6,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { QUESTION_MAX } from '../limits.js';
+import { autoreplyCommand } from './autoreplyCommand.js';
 
 /** The names of /ask's options, for the definition and the handler alike. */
 export const ASK_OPTIONS = { question: 'question', private: 'private' } as const;
@@ -184,6 +185,7 @@ export const COMMANDS = [
   articleCommand,
   insightsCommand,
   privacyCommand,
+  autoreplyCommand,
 ] as const;
 
 /** The name of a command the bot registers: the router must handle each (the compiler checks). */

@@ -12,6 +12,7 @@ import { handleArticleButton, isArticleAction } from './articleButtons.js';
 import { answerForClick, vote } from './feedback.js';
 import { openFollowUp } from './followUp.js';
 import { handlePrivacyDelete } from './privacy.js';
+import { handleHelpButton } from './helpButtons.js';
 import { handleSourcesPage } from './sources.js';
 
 /** Routes a button click by its custom id. Returns false for an id the bot never made. */
@@ -23,6 +24,8 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
   else if (action.kind === 'vote') await vote(interaction, ctx, action.answerId, action.vote);
   else if (action.kind === 'privacyDelete') await handlePrivacyDelete(interaction, ctx);
   else if (action.kind === 'followUp') await openFollowUp(interaction, ctx, action.answerId);
+  else if (action.kind === 'helpHuman' || action.kind === 'helpSolved')
+    await handleHelpButton(interaction, ctx, action.kind, action.threadId);
   // Modal ids on a button: only a crafted click gets here.
   else if (action.kind === 'feedback' || action.kind === 'followUpAsk') return false;
   else await handleSourcesPage(interaction, ctx, action.page, action.language);

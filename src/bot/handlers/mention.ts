@@ -3,7 +3,7 @@ import { detectLanguage } from '../../text/detectLanguage.js';
 import { say } from '../../i18n/words.js';
 import type { BotContext } from '../context.js';
 import { askMeasured } from '../askMeasured.js';
-import { answerMessage } from '../format/answerMessage.js';
+import { postAnswerToChannel } from '../postToChannel.js';
 import { quietly } from '../reply.js';
 import { whyNotNow } from './ask.js';
 import { isClosed, turnOf } from './followUp.js';
@@ -44,18 +44,7 @@ export async function handleMention(message: Message, ctx: BotContext, botUserId
       history: conversation.turns,
       asker: { guildId: message.guildId, userId },
     });
-    const answerId =
-      result.answered && result.citations.length > 0
-        ? ctx.core.savePostedAnswer({
-            guildId: message.guildId,
-            channelId: message.channelId,
-            userId,
-            isPrivate: false,
-            result,
-          })
-        : null;
-    const sent = await message.channel.send(quietly(answerMessage(result, answerId)));
-    if (answerId !== null) ctx.core.answerPosted(answerId, sent.id);
+    const { answerId } = await postAnswerToChannel(ctx, message.channel, result, { guildId: message.guildId, userId });
     if (result.answered) ctx.core.addConversationTurn(conversation.id, userId, turnOf(result), answerId ?? undefined);
   } finally {
     ctx.state.inFlight--;
