@@ -24,6 +24,7 @@ export function renderArticleFile(id: string, draft: ArticleDraft): string {
     `language: ${draft.language}`,
     `author:${value(draft.author)}`,
     `published:${value(draft.published)}`,
+    ...(draft.authorId ? [`author_id: "${draft.authorId}"`] : []),
     '---',
     '',
     draft.body.trim(),

@@ -19,6 +19,11 @@ export interface Article {
   readonly author: string | null;
   readonly published: string | null;
   readonly body: string;
+  /**
+   * For an answer a helper gave in Discord and a moderator saved: the helper's user id, so
+   * that their data deletion removes it too. Absent for news articles.
+   */
+  readonly authorId?: string | null;
 }
 
 /** One line of text: front matter fields are shown as single lines, so line breaks are spaces. */
@@ -79,6 +84,11 @@ const frontMatterSchema = z.object({
         : `unknown language ${JSON.stringify(issue.input)} (use one of: ${SUPPORTED_LANGUAGES.join(', ')})`,
   }),
   author: optionalText,
+  author_id: z
+    .string()
+    .regex(/^\d{15,22}$/, 'author_id must be a Discord user id')
+    .nullish()
+    .transform((v) => v ?? null),
   // Front matter is read with YAML's JSON schema, so an unquoted 2024-12-24 stays text: the
   // default schema turned 2024-13-45 into a Date of 2025-02-14 without a word.
   published: z
@@ -142,6 +152,7 @@ export function parseArticleFile(bytes: Uint8Array): ParseResult {
       author: f.author,
       published: f.published,
       body,
+      ...(f.author_id ? { authorId: f.author_id } : {}),
     },
   };
 }
@@ -150,7 +161,7 @@ export function parseArticleFile(bytes: Uint8Array): ParseResult {
  * Bumped whenever chunking or indexing changes, so that a reload re-indexes articles
  * whose text did not change but whose index would.
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** A hash of everything an article's index entry depends on. */
 export function contentHash(article: Article): string {
