@@ -1,4 +1,5 @@
 import type { ReloadReport } from '../corpus/reloadCorpus.js';
+import { readCorpusDir } from '../corpus/readCorpusDir.js';
 import type { Reload } from '../corpus/reloadCoordinator.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
@@ -19,6 +20,8 @@ export interface ArticleActions {
   addArticle(draft: ArticleDraft, actor: Actor, id?: string | null): Promise<{ id: string; report: ReloadReport }>;
   /** Delete the article's file from the corpus folder and reload. */
   removeArticle(id: string, actor: Actor): Promise<{ id: string; title: string; report: ReloadReport }>;
+  /** Remove every saved answer a member wrote (their data deletion); returns the ids removed. */
+  removeAnswersBy(userId: string): Promise<string[]>;
 }
 
 export interface ArticleActionsDeps {
@@ -51,5 +54,12 @@ export function createArticleActions(deps: ArticleActionsDeps): ArticleActions {
     previewArticle: editor.preview,
     addArticle: editor.add,
     removeArticle: editor.remove,
+    async removeAnswersBy(userId) {
+      const { articles } = await readCorpusDir(deps.corpusDir);
+      const theirs = articles.filter((a) => a.article.authorId === userId).map((a) => a.article.id);
+      // Recorded without the member's id: the deletion is theirs, and it removes their traces.
+      for (const id of theirs) await editor.remove(id, { via: 'discord', id: 'deleted', name: 'data deletion' });
+      return theirs;
+    },
   };
 }

@@ -18,6 +18,8 @@ import { handleFollowUpModal } from './handlers/followUp.js';
 import { handleInsights } from './handlers/insights.js';
 import { handlePrivacy } from './handlers/privacy.js';
 import { handleAutoreply } from './handlers/autoreply.js';
+import { handleSaveAnswer } from './handlers/saveAnswer.js';
+import { saveAnswerCommand } from './commands/autoreplyCommand.js';
 import { handleButton } from './handlers/buttons.js';
 import { handleReload } from './handlers/reload.js';
 import { handleSources } from './handlers/sources.js';
@@ -50,6 +52,10 @@ export async function routeInteraction(interaction: Interaction, ctx: BotContext
       if (!isCommandName(name)) throw new Error(`no handler for /${name}`);
       if (await refusedOptions(interaction, ctx, name)) return;
       await COMMAND_HANDLERS[name](interaction, ctx);
+    } else if (interaction.isMessageContextMenuCommand()) {
+      if (interaction.commandName !== saveAnswerCommand.name)
+        throw new Error(`no handler for ${interaction.commandName}`);
+      await handleSaveAnswer(interaction, ctx);
     } else if (interaction.isButton()) {
       if (!(await handleButton(interaction, ctx))) throw new Error(`no handler for button ${interaction.customId}`);
     } else if (interaction.isModalSubmit()) {

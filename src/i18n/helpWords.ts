@@ -52,5 +52,18 @@ export const HELP_WORDS = {
     en: 'The forum has no tag named “{tag}”.',
     de: 'Das Forum hat keinen Tag namens „{tag}“.',
   },
+  saveAnswerWhere: {
+    en: "Save as answer works on a member's reply in a thread (not on the question itself, nor on a bot's message).",
+    de: '„Als Antwort speichern“ geht bei der Antwort eines Mitglieds in einem Thread (nicht bei der Frage selbst und nicht bei Nachrichten von Bots).',
+  },
+  privacyCommunityAnswers: {
+    en: 'If a moderator saved one of your replies in a help thread as an answer, it is in the articles with your name and a link to your message; deleting your data removes it.',
+    de: 'Hat ein Moderator eine deiner Antworten in einem Hilfe-Thread als Antwort gespeichert, steht sie mit deinem Namen und einem Link zu deiner Nachricht in den Artikeln; das Löschen deiner Daten entfernt sie.',
+  },
+  privacyAnswersRemoved: {
+    en: 'Your {count} answer(s) saved from help threads were removed from the articles too.',
+    de: 'Deine {count} aus Hilfe-Threads gespeicherte(n) Antwort(en) wurden ebenfalls aus den Artikeln entfernt.',
+  },
+  communityPublisher: { en: 'answer by a helper in #{channel}', de: 'Antwort eines Helfers in #{channel}' },
   autoreplyHelpers: { en: ' **Ask a human** calls {role}.', de: ' **Einen Menschen fragen** ruft {role}.' },
 } as const satisfies Record<string, Record<Language, string>>;

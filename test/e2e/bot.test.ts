@@ -27,7 +27,12 @@ describe('the bot against a Discord on loopback', () => {
       'insights',
       'privacy',
       'autoreply',
+      'Save as answer',
     ]);
+    expect(commands.find((c) => c.name === 'Save as answer')).toMatchObject({
+      type: 3,
+      default_member_permissions: '32',
+    });
     expect(commands.find((c) => c.name === 'autoreply')).toMatchObject({
       default_member_permissions: '32',
       name_localizations: { de: 'autoantwort' },

@@ -158,3 +158,56 @@ describe('a help text channel', () => {
     expect(discord.threads.has(after)).toBe(false);
   });
 });
+
+describe('Save as answer', () => {
+  it('a moderator saves a helper’s reply; the next /ask cites the Discord message; the helper’s deletion removes it', async () => {
+    h = await startHarness({ settings: { messageContent: true } });
+    const { discord } = h;
+    await enableForum(h);
+    const question = 'When will Merge Labs ship its brain interface to patients?';
+    const post = discord.forumPost(discord.users.member, 'Merge Labs timeline', question);
+    await settle();
+    expect(discord.channelMessages.get(post)).toBeUndefined(); // the articles do not answer it: left to people
+    const answerText =
+      'Merge Labs has said its brain interface will reach the first patients in 2027, after clinical trials.';
+    const replyId = discord.message(discord.users.other, post, answerText);
+    const link = `https://discord.com/channels/${discord.guildId}/${post}/${replyId}`;
+    const before = await h.answered(discord.slash(discord.users.member, 'ask', { question }));
+    expect(JSON.stringify(before)).not.toContain(link);
+
+    const denied = discord.messageCommand(discord.users.member, 'Save as answer', {
+      id: replyId,
+      channelId: post,
+      author: discord.users.other,
+      content: answerText,
+    });
+    expect((await discord.waitFor(() => denied.original, 10_000)).content).toMatch(/^Only moderators/);
+    const saved = discord.messageCommand(discord.users.moderator, 'Save as answer', {
+      id: replyId,
+      channelId: post,
+      author: discord.users.other,
+      content: answerText,
+    });
+    const preview = await discord.waitFor(() => (saved.edits.length > 0 ? saved.original : null), 10_000, 'preview');
+    expect(JSON.stringify(preview.embeds)).toContain('answer by a helper in #help');
+    expect(JSON.stringify(preview.embeds)).toContain(link);
+    const add = (preview.components ?? [])
+      .flatMap((row) => (row as { components: { custom_id?: string; label?: string }[] }).components)
+      .find((c) => /^(Add|Save|Confirm)$/.test(c.label ?? ''))!;
+    const clicked = discord.click(discord.users.moderator, add.custom_id!, preview);
+    await discord.waitFor(() => (clicked.callbackType !== null ? clicked : null), 15_000, 'the add');
+    await discord.waitFor(() => (h!.core.sources().articles.length === 6 ? true : null), 15_000, 'the reload');
+
+    const after = await h.answered(discord.slash(discord.users.member, 'ask', { question }));
+    expect(JSON.stringify(after.embeds)).toContain(link);
+
+    // The helper deletes their data: their saved answer leaves the articles.
+    const privacy = discord.slash(discord.users.other, 'privacy');
+    const shown = await discord.waitFor(() => privacy.original, 10_000, 'the privacy notice');
+    const deleteId = (shown.components ?? [])
+      .flatMap((row) => (row as { components: { custom_id?: string }[] }).components)
+      .find((c) => c.custom_id === 'privacyDelete')!.custom_id!;
+    discord.click(discord.users.other, deleteId, shown);
+    await discord.waitFor(() => (h!.core.sources().articles.length === 5 ? true : null), 15_000, 'the removal');
+  });
+});

@@ -97,6 +97,12 @@ export interface FakeDiscord {
   readonly channelEdits: Map<string, Record<string, unknown>[]>;
   /** Reactions the bot added: `channel/message/emoji`. */
   readonly reactions: string[];
+  /** A message context-menu command (type 3) run on a member's message. */
+  messageCommand(
+    user: FakeUser,
+    name: string,
+    target: { id: string; channelId: string; author: FakeUser; content: string },
+  ): InteractionRecord;
   /** A member opens a post in the forum: THREAD_CREATE, then the starter message (its id is the thread's). Returns the thread id. */
   forumPost(user: FakeUser, title: string, text: string): string;
   readonly users: { member: FakeUser; moderator: FakeUser; roleModerator: FakeUser; other: FakeUser };
@@ -882,6 +888,41 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         data: { custom_id: customId, component_type: ComponentType.Button },
         message: onMessage,
       } satisfies Partial<APIMessageComponentInteraction> & Record<string, unknown>;
+      deliver(payload);
+      return record;
+    },
+    messageCommand(user, name, target) {
+      const record = newInteraction();
+      const message = {
+        id: target.id,
+        channel_id: target.channelId,
+        guild_id: guildId,
+        author: target.author.user,
+        content: target.content,
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: false,
+        mentions: [],
+        mention_roles: [],
+        attachments: [],
+        embeds: [],
+        pinned: false,
+        type: 0,
+        flags: 0,
+      };
+      const payload = {
+        ...baseInteraction(user, record, target.channelId, 'en-US'),
+        type: InteractionType.ApplicationCommand,
+        data: {
+          id: snowflake(),
+          name,
+          type: ApplicationCommandType.Message,
+          guild_id: guildId,
+          target_id: target.id,
+          resolved: { messages: { [target.id]: message } },
+        },
+      };
       deliver(payload);
       return record;
     },

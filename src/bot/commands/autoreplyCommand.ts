@@ -6,6 +6,7 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 
 /** The names of /autoreply's subcommands and options. */
@@ -80,3 +81,12 @@ export const autoreplyCommand = {
     },
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** The message context-menu command on a helper's reply: save it as a community answer (moderators). */
+export const saveAnswerCommand = {
+  name: 'Save as answer' as const,
+  name_localizations: { de: 'Als Antwort speichern' },
+  type: ApplicationCommandType.Message,
+  contexts: [InteractionContextType.Guild],
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+} satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody;

@@ -1,6 +1,7 @@
 import { REST } from 'discord.js';
 import { Routes } from 'discord-api-types/v10';
 import { COMMANDS } from './definitions.js';
+import { saveAnswerCommand } from './autoreplyCommand.js';
 
 export interface DeployTarget {
   readonly token: string;
@@ -20,7 +21,7 @@ export async function deployCommands(target: DeployTarget): Promise<{ scope: str
   const route = target.guildId
     ? Routes.applicationGuildCommands(target.applicationId, target.guildId)
     : Routes.applicationCommands(target.applicationId);
-  const registered = (await rest.put(route, { body: COMMANDS })) as { name: string }[];
+  const registered = (await rest.put(route, { body: [...COMMANDS, saveAnswerCommand] })) as { name: string }[];
   return {
     scope: target.guildId ? `server ${target.guildId}` : 'all servers (global)',
     names: registered.map((c) => c.name),

@@ -17,6 +17,7 @@ export async function handlePrivacy(interaction: ChatInputCommandInteraction, ct
     say('privacyStored', ui, counts),
     retentionDays === 0 ? say('privacyNoText', ui) : say('privacyRetention', ui, { days: retentionDays }),
     say('privacyModel', ui),
+    say('privacyCommunityAnswers', ui),
   ];
   const deleteButton: APIActionRowComponent<APIButtonComponent> = {
     type: ComponentType.ActionRow,
@@ -44,4 +45,8 @@ export async function handlePrivacyDelete(interaction: ButtonInteraction, ctx: B
   const deleted = ctx.core.deleteMemberData(interaction.user.id);
   const counts = { questions: deleted.questions, answers: deleted.postedAnswers, votes: deleted.votes };
   await interaction.update(quietly({ content: say('privacyDeleted', ui, counts), embeds: [], components: [] }));
+  // Answers a moderator saved from their replies leave the corpus too (a reload: after the reply above).
+  const removed = await ctx.core.removeAnswersBy(interaction.user.id);
+  if (removed.length > 0)
+    await interaction.followUp(privately({ content: say('privacyAnswersRemoved', ui, { count: removed.length }) }));
 }
