@@ -44,6 +44,9 @@ function formatReport(insights: Insights, retentionDays: number): string {
       ? insights.unsure.slice(0, 20).map((g) => `  ${String(g.count).padStart(4)}× ${g.question}`)
       : ['  none']),
     '',
+    `Help-channel posts left to people: ${insights.leftToPeople.length}`,
+    ...insights.leftToPeople.map((p) => `  https://discord.com/channels/${p.guildId}/${p.threadId}`),
+    '',
     'Answers voted down:',
     ...(insights.downvoted.length > 0
       ? insights.downvoted.map((d) => {

@@ -2,6 +2,10 @@ import type { Language } from '../text/languages.js';
 
 /** What help channels and /autoreply say (see words.ts). */
 export const HELP_WORDS = {
+  insightsLeftToPeople: {
+    en: 'Help-channel posts left to people (the bot was not sure enough)',
+    de: 'Beiträge in Hilfekanälen, die Menschen überlassen wurden (der Bot war nicht sicher genug)',
+  },
   buttonAskHuman: { en: 'Ask a human', de: 'Einen Menschen fragen' },
   buttonSolved: { en: 'Solved', de: 'Gelöst' },
   helpersCalled: {

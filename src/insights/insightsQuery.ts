@@ -52,6 +52,8 @@ export interface Insights {
   /** Questions answered with a confidence under UNSURE_BELOW, grouped the same way. */
   readonly unsure: QuestionGroup[];
   readonly downvoted: DownvotedAnswer[];
+  /** Posts in help channels the bot did not answer on its own (not sure enough): left to people, newest first. */
+  readonly leftToPeople: { guildId: string; threadId: string; at: number }[];
 }
 
 /**
@@ -105,6 +107,7 @@ export function queryInsights(db: Db, request: InsightsRequest): Insights {
     uncovered: groupQuestions(refusedQuestions),
     unsure: groupQuestions(unsureQuestions),
     downvoted: downvoted(db, guildId, since),
+    leftToPeople: leftToPeople(db, guildId, since),
   };
 }
 
@@ -148,4 +151,15 @@ function downvoted(db: Db, guildId: string | null, since: number): DownvotedAnsw
         ? { guildId: r.guild_id, channelId: r.channel_id, messageId: r.message_id }
         : null,
   }));
+}
+
+function leftToPeople(db: Db, guildId: string | null, since: number): Insights['leftToPeople'] {
+  const rows = statement(
+    db,
+    `SELECT c.guild_id AS guildId, p.thread_id AS threadId, p.created_at AS at
+     FROM help_posts p JOIN help_channels c ON c.channel_id = p.channel_id
+     WHERE p.answered = 0 AND p.created_at >= ? AND (c.guild_id = ? OR ? IS NULL)
+     ORDER BY p.created_at DESC LIMIT ${DOWNVOTED_MAX}`,
+  ).all(since, guildId, guildId) as Insights['leftToPeople'];
+  return rows;
 }

@@ -81,6 +81,10 @@ describe('a help forum', () => {
       expect(discord.channelMessages.get(quiet)).toBeUndefined();
     }
     expect(discord.channelMessages.get(post)).toHaveLength(1);
+    // What it left to people is in /insights; what it answered is not.
+    const left = h.core.insights({ guildId: discord.guildId, days: 1 }).leftToPeople.map((p) => p.threadId);
+    expect(left).toHaveLength(2);
+    expect(left).not.toContain(post);
   });
 
   it('Ask a human mentions the helpers once, only their role allowed; Solved tags the post for its author only', async () => {

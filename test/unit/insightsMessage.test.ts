@@ -10,6 +10,7 @@ const insights = (uncovered: number, downvoted: number): Insights => ({
   votes: { up: 30, down: 10 },
   perDay: [],
   unsure: [],
+  leftToPeople: [],
   uncovered: Array.from({ length: uncovered }, (_, i) => ({
     question: `Question number ${i} about something the articles ${'never '.repeat(20)}cover`,
     count: uncovered - i,

@@ -61,21 +61,29 @@ export function insightsMessages(
     groups.map(
       (g) => `**${g.count}×** ${short(g.question)}${g.wordings.length > 1 ? ` (+${g.wordings.length - 1})` : ''}`,
     );
-  const downvoted = insights.downvoted.map((d) => {
-    const question = d.message
-      ? `[${short(d.question) || '…'}](https://discord.com/channels/${d.message.guildId}/${d.message.channelId}/${d.message.messageId})`
-      : `${short(d.question) || '…'} (${say('insightsPrivateAnswer', ui)})`;
-    const reason = d.reason ? ` — ${say(`reason.${d.reason}`, ui)}` : '';
-    const comment = d.comment ? ` — “${short(d.comment)}”` : '';
-    return `<t:${Math.floor(d.at / 1000)}:d> ${question}${reason}${comment}`;
-  });
+  const downvoted = insights.downvoted.map((d) => downvotedLine(d, short, ui));
   const embeds = [
     summary,
     ...listEmbeds(say('insightsUncovered', ui), grouped(insights.uncovered), ui),
     ...listEmbeds(say('insightsUnsure', ui), grouped(insights.unsure), ui),
     ...listEmbeds(say('insightsDownvoted', ui), downvoted, ui),
+    ...listEmbeds(
+      say('insightsLeftToPeople', ui),
+      insights.leftToPeople.map((p) => `<t:${Math.floor(p.at / 1000)}:d> <#${p.threadId}>`),
+      ui,
+    ),
   ];
   return intoMessages(embeds);
+}
+
+/** One 👎 answer: when, the question (linked to its message), the reason and the comment. */
+function downvotedLine(d: Insights['downvoted'][number], short: (text: string) => string, ui: Language): string {
+  const question = d.message
+    ? `[${short(d.question) || '…'}](https://discord.com/channels/${d.message.guildId}/${d.message.channelId}/${d.message.messageId})`
+    : `${short(d.question) || '…'} (${say('insightsPrivateAnswer', ui)})`;
+  const reason = d.reason ? ` — ${say(`reason.${d.reason}`, ui)}` : '';
+  const comment = d.comment ? ` — “${short(d.comment)}”` : '';
+  return `<t:${Math.floor(d.at / 1000)}:d> ${question}${reason}${comment}`;
 }
 
 /** A titled list over as many embeds as it needs, each description within its limit. */
