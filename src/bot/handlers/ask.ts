@@ -1,7 +1,7 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
-import { say } from '../../i18n/words.js';
 import { ASK_OPTIONS } from '../commands/definitions.js';
 import type { BotContext } from '../context.js';
+import { whyNotNow } from '../admission.js';
 import { askMeasured } from '../askMeasured.js';
 import { createEditThrottle } from '../editThrottle.js';
 import { answerMessage, partialAnswerMessage } from '../format/answerMessage.js';
@@ -28,24 +28,6 @@ export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: B
   } finally {
     ctx.state.inFlight--;
   }
-}
-
-/**
- * Why this question cannot be taken now (shutting down, wrong channel, busy, cooldown), or
- * null. Follow-ups go through the same gate, with a thread's parent as their channel.
- */
-export function whyNotNow(asker: { channelId: string; userId: string }, ctx: BotContext, ui: Language): string | null {
-  const { settings, state } = ctx;
-  if (state.shuttingDown) return say('shuttingDown', ui);
-  if (settings.allowedChannelIds.length > 0 && !settings.allowedChannelIds.includes(asker.channelId)) {
-    const channels = settings.allowedChannelIds.map((id) => `<#${id}>`).join(', ');
-    return say('wrongChannel', ui, { channels });
-  }
-  if (state.inFlight >= settings.maxQuestionsInFlight) return say('busy', ui);
-  const turn = ctx.cooldown.take(asker.userId);
-  // <t:…:R> renders as "in 7 seconds" in the reader's own language and time zone.
-  if (!turn.ok) return say('cooldown', ui, { when: `<t:${Math.ceil(turn.retryAt / 1000)}:R>` });
-  return null;
 }
 
 async function answer(interaction: ChatInputCommandInteraction, ctx: BotContext, ui: Language): Promise<void> {

@@ -19,7 +19,7 @@ import { truncate } from '../format/truncate.js';
 import { QUESTION_MAX, THREAD_NAME_MAX } from '../limits.js';
 import { languageForLocale, uiLanguage } from '../locale.js';
 import { privately, quietly } from '../reply.js';
-import { whyNotNow } from './ask.js';
+import { whyNotNow } from '../admission.js';
 import { answerForClick } from './feedback.js';
 
 /** Threads close to follow-ups after a day without one (Discord's own auto-archive choice of 1 day, too). */

@@ -15,7 +15,7 @@ import type { BotContext } from '../context.js';
 import { customId } from '../customIds.js';
 import { THREAD_NAME_MAX } from '../limits.js';
 import { postAnswerToChannel } from '../postToChannel.js';
-import { whyNotNow } from './ask.js';
+import { whyNotNow } from '../admission.js';
 
 /**
  * The least confidence at which the bot answers on its own. Measured on the member dev sets:

@@ -5,7 +5,7 @@ import type { BotContext } from '../context.js';
 import { askMeasured } from '../askMeasured.js';
 import { postAnswerToChannel } from '../postToChannel.js';
 import { quietly } from '../reply.js';
-import { whyNotNow } from './ask.js';
+import { whyNotNow } from '../admission.js';
 import { isClosed, turnOf } from './followUp.js';
 
 /**
