@@ -1,5 +1,5 @@
 import type { SearchHit } from '../retrieval/searchPassages.js';
-import { holdsAnswerType } from '../text/answerTypes.js';
+import { holdsAnswerType, isCheckable } from '../text/answerTypes.js';
 import type { Language } from '../text/languages.js';
 import { countWords } from '../text/sentences.js';
 import { indexTerms } from '../text/analyze.js';
@@ -75,6 +75,7 @@ export function buildExtractiveAnswer(
     scoreSentences(hits, language, focus),
     options.alreadyQuoted ?? '',
     focus.words.length === 0,
+    isCheckable(focus.type),
   );
   const numbers = new Map<string, number>();
   const citations: Citation[] = [];
@@ -136,9 +137,15 @@ function chooseSentences(
   scored: readonly ScoredSentence[],
   alreadyQuoted: string,
   focusless: boolean,
+  asksType: boolean,
 ): ScoredSentence[] {
   const fresh = (s: ScoredSentence) => !alreadyQuoted.includes(s.text);
-  const ranked = [...scored].sort((a, b) => Number(fresh(b)) - Number(fresh(a)) || b.score - a.score);
+  // For a question after a date, an amount or a count, a sentence that holds one (and the focus) comes first,
+  // quoted before or not; otherwise what was not quoted yet comes first.
+  const answers = (s: ScoredSentence) => asksType && s.typed && (s.focus > 0 || focusless);
+  const ranked = [...scored].sort(
+    (a, b) => Number(answers(b)) - Number(answers(a)) || Number(fresh(b)) - Number(fresh(a)) || b.score - a.score,
+  );
   const chosen: ScoredSentence[] = [];
   let words = 0;
   const take = (sentence: ScoredSentence): boolean => {

@@ -73,14 +73,17 @@ describe('a help forum', () => {
     expect(button(answer!, /human/i).label).toBe('Ask a human');
     expect(button(answer!, /Solved/).label).toBe('Solved');
     expect((answer as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
-    // A later message in the post is a reply, not a new question.
+    // A later message in the post is a reply, not a new question; one that mentions the bot continues.
     discord.message(discord.users.other, post, 'How much did Musk donate to OpenAI?');
+    discord.message(discord.users.member, post, `<@${discord.applicationId}> and when was that?`, { mentionBot: true });
+    const followUp = await discord.waitFor(() => discord.channelMessages.get(post)?.[1], 15_000, 'the follow-up');
+    expect(JSON.stringify(followUp.embeds)).toMatch(/2015/);
     for (const question of ['What is the capital of France?', 'when did altman get married']) {
       const quiet = discord.forumPost(discord.users.member, 'x', question);
       await settle();
       expect(discord.channelMessages.get(quiet)).toBeUndefined();
     }
-    expect(discord.channelMessages.get(post)).toHaveLength(1);
+    expect(discord.channelMessages.get(post)).toHaveLength(2);
     // What it left to people is in /insights; what it answered is not.
     const left = h.core.insights({ guildId: discord.guildId, days: 1 }).leftToPeople.map((p) => p.threadId);
     expect(left).toHaveLength(2);

@@ -16,6 +16,7 @@ import { customId } from '../customIds.js';
 import { THREAD_NAME_MAX } from '../limits.js';
 import { postAnswerToChannel } from '../postToChannel.js';
 import { whyNotNow } from '../admission.js';
+import { turnOf } from './followUp.js';
 
 /**
  * The least confidence at which the bot answers on its own. Measured on the member dev sets:
@@ -64,8 +65,22 @@ export async function handleHelpMessage(message: Message, ctx: BotContext): Prom
     const thread = message.channel.isThread()
       ? message.channel
       : await message.startThread({ name: question.slice(0, THREAD_NAME_MAX) });
-    await postAnswerToChannel(ctx, thread, result, asker, [helpButtons(place.channel, thread.id, result.language)]);
+    const buttons = [helpButtons(place.channel, thread.id, result.language)];
+    const { answerId } = await postAnswerToChannel(ctx, thread, result, asker, buttons);
     ctx.core.helpPostAnswered(place.threadId);
+    // The thread is a conversation from here: a later message that mentions the bot continues it.
+    if (answerId !== null)
+      ctx.core.startConversation(
+        {
+          guildId: message.guildId,
+          channelId: place.channel.channelId,
+          threadId: thread.id,
+          userId: asker.userId,
+          isPrivate: false,
+        },
+        answerId,
+        turnOf(result),
+      );
   } finally {
     ctx.state.inFlight--;
   }
