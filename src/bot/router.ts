@@ -4,6 +4,7 @@ import {
   DiscordAPIError,
   type Interaction,
   RateLimitError,
+  type RepliableInteraction,
   RESTJSONErrorCodes,
 } from 'discord.js';
 import { type CommandName, COMMANDS, isCommandName } from './commands/definitions.js';
@@ -25,7 +26,7 @@ import { handleReload } from './handlers/reload.js';
 import { handleSources } from './handlers/sources.js';
 import { say } from '../i18n/words.js';
 import { uiLanguage } from './locale.js';
-import { privately } from './reply.js';
+import { privately, quietly } from './reply.js';
 
 type CommandHandler = (interaction: ChatInputCommandInteraction, ctx: BotContext) => Promise<void>;
 
@@ -124,10 +125,20 @@ async function reportFailure(interaction: Interaction, ctx: BotContext, error: u
   const ui = uiLanguage(interaction.locale);
   const content = error instanceof UserFacingError ? error.message : say('error', ui, { id: errorId });
   try {
-    if (interaction.deferred || interaction.replied) await interaction.followUp(privately({ content }));
+    if (interaction.deferred && !interaction.replied) await apologiseInPlace(interaction, content);
+    else if (interaction.replied) await interaction.followUp(privately({ content }));
     else await interaction.reply(privately({ content }));
   } catch (replyError) {
     ctx.logger.warn({ errorId, err: replyError }, 'could not tell the user about the failure');
+  }
+}
+
+/** A deferred reply still says "thinking…", so it becomes the apology; if Discord refuses that edit, a private follow-up. */
+async function apologiseInPlace(interaction: RepliableInteraction, content: string): Promise<void> {
+  try {
+    await interaction.editReply(quietly({ content, embeds: [], components: [] }));
+  } catch {
+    await interaction.followUp(privately({ content }));
   }
 }
 

@@ -127,6 +127,26 @@ describe('answers, buttons and listings', () => {
     expect(labels).not.toMatch(/Show quotes|Follow up/);
   });
 
+  it('an /ask that fails inside the core gets the same error id as every other failure (issue 23, item 5)', async () => {
+    // A damaged index: the full-text table is gone, so retrieval throws.
+    h.db.exec('ALTER TABLE passages_fts RENAME TO passages_fts_gone');
+    try {
+      const record = h.discord.slash(h.discord.users.member, 'ask', { question: 'why did Musk leave OpenAI' });
+      const message = await h.discord.waitFor(
+        () =>
+          record.edits.some((e) => typeof e.content === 'string' && e.content.includes('error id'))
+            ? record.original
+            : null,
+        10_000,
+        'the apology',
+      );
+      expect(message.content).toMatch(/^Sorry, something went wrong\. \(error id `[0-9a-f]{8}`\)$/);
+      expect(message.embeds).toEqual([]);
+    } finally {
+      h.db.exec('ALTER TABLE passages_fts_gone RENAME TO passages_fts');
+    }
+  });
+
   it('"Show quotes" replies privately with the exact text of each cited passage', async () => {
     const message = await h.answered(
       h.discord.slash(h.discord.users.member, 'ask', { question: 'What did Sutskever write in his email?' }),

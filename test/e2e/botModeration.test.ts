@@ -215,10 +215,11 @@ describe('limits and failures', () => {
 
   it('survives a Discord 500 on the edit: logged, no crash, the next question works', async () => {
     h = await startHarness();
-    // The harness allows one REST retry, so two 500s make the edit fail for good.
-    h.discord.fail({ method: 'PATCH', path: /\/messages\/@original$/, status: 500, times: 2 });
+    // The harness allows one REST retry, so two 500s make an edit fail for good: four fail both the answer
+    // and the apology that would replace it.
+    h.discord.fail({ method: 'PATCH', path: /\/messages\/@original$/, status: 500, times: 4 });
     const failed = h.discord.slash(h.discord.users.member, 'ask', { question: 'What is Colossus?' });
-    // The apology goes out as a private follow-up.
+    // The apology then goes out as a private follow-up.
     await h.discord.waitFor(() => failed.followUps[0], 15_000, 'the apology');
     expect(failed.followUps[0]!.content).toMatch(/error id `[0-9a-f]{8}`/);
     expect(failed.followUps[0]!.flags! & 64).toBe(64);

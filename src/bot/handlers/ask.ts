@@ -52,6 +52,8 @@ async function answer(interaction: ChatInputCommandInteraction, ctx: BotContext,
     asker: { guildId, userId: user.id },
     onPartial: (text) => edits.partial(partialAnswerMessage(question, text, language ?? ui)),
   });
+  // A failure inside the core goes to the router's one boundary, which logs it and tells the member an error id.
+  if (result.failed) throw new Error(`answering failed (${result.failed})`);
   const answerId =
     result.answered && result.citations.length > 0
       ? ctx.core.savePostedAnswer({ guildId, channelId, userId: user.id, isPrivate, result })
