@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   type ChatInputCommandInteraction,
   DiscordAPIError,
@@ -25,6 +24,7 @@ import { handleButton } from './handlers/buttons.js';
 import { handleReload } from './handlers/reload.js';
 import { handleSources } from './handlers/sources.js';
 import { say } from '../i18n/words.js';
+import { newErrorId } from './errorId.js';
 import { uiLanguage } from './locale.js';
 import { privately, quietly } from './reply.js';
 
@@ -95,7 +95,7 @@ async function refusedOptions(
 }
 
 async function reportFailure(interaction: Interaction, ctx: BotContext, error: unknown): Promise<void> {
-  const errorId = randomBytes(4).toString('hex');
+  const errorId = newErrorId();
   const summary = {
     errorId,
     interactionId: interaction.id,

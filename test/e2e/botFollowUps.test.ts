@@ -137,4 +137,23 @@ describe('follow-up questions in a thread', () => {
     const crafted = h.discord.click(other, button(mine, /^followUp:/).id, mine);
     expect((await h.discord.waitFor(() => crafted.original, 10_000)).content).toMatch(/only|nur|cannot|not/i);
   });
+
+  it('a mention that fails inside the core is answered in the thread with an error id, as an interaction is', async () => {
+    h = await startHarness();
+    const { member } = h.discord.users;
+    const answer = await h.answered(h.discord.slash(member, 'ask', { question: 'why did Musk leave OpenAI' }));
+    const { submitted } = await followUp(h, member, answer, 'and what did Altman say about it?');
+    await h.discord.waitFor(() => submitted!.edits.length > 0, 15_000, 'the follow-up');
+    const [thread] = [...h.discord.threads.values()];
+    // A damaged index: the full-text table is gone, so retrieval throws.
+    h.db.exec('ALTER TABLE passages_fts RENAME TO passages_fts_gone');
+    try {
+      h.discord.message(member, thread!.id, `<@${h.discord.applicationId}> and when was that?`, { mentionBot: true });
+      const reply = await h.discord.waitFor(() => h!.discord.channelMessages.get(thread!.id)?.[1], 15_000, 'the reply');
+      expect(reply.content).toMatch(/^Sorry, something went wrong\. \(error id `[0-9a-f]{8}`\)$/);
+      expect((reply as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
+    } finally {
+      h.db.exec('ALTER TABLE passages_fts_gone RENAME TO passages_fts');
+    }
+  });
 });

@@ -2,9 +2,9 @@ import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { ASK_OPTIONS } from '../commands/definitions.js';
 import type { BotContext } from '../context.js';
 import { whyNotNow } from '../admission.js';
-import { askMeasured } from '../askMeasured.js';
+import { askForMember, postAnswer } from '../answerForMember.js';
 import { createEditThrottle } from '../editThrottle.js';
-import { answerMessage, partialAnswerMessage } from '../format/answerMessage.js';
+import { partialAnswerMessage } from '../format/answerMessage.js';
 import { type MessagePayload } from '../format/embeds.js';
 import { languageForLocale, uiLanguage } from '../locale.js';
 import { privately, quietly } from '../reply.js';
@@ -34,7 +34,6 @@ async function answer(interaction: ChatInputCommandInteraction, ctx: BotContext,
   const question = interaction.options.getString(ASK_OPTIONS.question, true);
   const isPrivate = interaction.options.getBoolean(ASK_OPTIONS.private) ?? false;
   const language = languageForLocale(interaction.locale);
-  // The response names the message the answer becomes: /insights links to it.
   const deferred = await interaction.deferReply({
     ...(isPrivate ? { flags: MessageFlags.Ephemeral } : {}),
     withResponse: true,
@@ -46,21 +45,19 @@ async function answer(interaction: ChatInputCommandInteraction, ctx: BotContext,
     ctx.settings.streamEditIntervalMs,
     (error) => ctx.logger.warn({ err: error, interactionId: interaction.id }, 'progress edit failed'),
   );
-  const { guildId, channelId, user } = interaction;
-  const result = await askMeasured(ctx, 'ask', question, {
+  const asker = { guildId: interaction.guildId, userId: interaction.user.id };
+  const result = await askForMember(ctx, 'ask', question, {
     ...(language ? { language } : {}),
-    asker: { guildId, userId: user.id },
+    asker,
     onPartial: (text) => edits.partial(partialAnswerMessage(question, text, language ?? ui)),
   });
-  // A failure inside the core goes to the router's one boundary, which logs it and tells the member an error id.
-  if (result.failed) throw new Error(`answering failed (${result.failed})`);
-  const answerId =
-    result.answered && result.citations.length > 0
-      ? ctx.core.savePostedAnswer({ guildId, channelId, userId: user.id, isPrivate, result })
-      : null;
-  await edits.final(answerMessage(result, answerId));
-  const messageId = deferred.resource?.message?.id;
-  if (answerId !== null && !isPrivate && messageId) ctx.core.answerPosted(answerId, messageId);
-  const { mode, answered } = result;
-  ctx.logger.info({ interactionId: interaction.id, userId: user.id, mode, answered, answerId }, 'ask answered');
+  await postAnswer(ctx, result, asker, {
+    channelId: interaction.channelId,
+    isPrivate,
+    // The deferral's response names the message the answer becomes: /insights links to it.
+    send: async (payload) => {
+      await edits.final(payload);
+      return deferred.resource?.message?.id ?? null;
+    },
+  });
 }

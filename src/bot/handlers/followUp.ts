@@ -12,9 +12,10 @@ import type { Conversation } from '../../answer/conversationActions.js';
 import type { ConversationTurn, PostedAnswer } from '../../core.js';
 import { say } from '../../i18n/words.js';
 import type { BotContext } from '../context.js';
-import { askMeasured } from '../askMeasured.js';
+import { type AnswerTarget, askForMember, postAnswer } from '../answerForMember.js';
+import { UserFacingError } from '../../errors.js';
+import type { Language } from '../../text/languages.js';
 import { customId, parseCustomId } from '../customIds.js';
-import { answerMessage } from '../format/answerMessage.js';
 import { truncate } from '../format/truncate.js';
 import { QUESTION_MAX, THREAD_NAME_MAX } from '../limits.js';
 import { languageForLocale, uiLanguage } from '../locale.js';
@@ -77,37 +78,76 @@ export async function handleFollowUpModal(interaction: ModalSubmitInteraction, c
   const question = interaction.fields.getTextInputValue('question').trim();
   ctx.state.inFlight++;
   try {
-    if (posted.isPrivate || inThread) {
-      await interaction.deferReply(posted.isPrivate ? { flags: MessageFlags.Ephemeral } : {});
-      const turn = await answerTurn(ctx, interaction, question, posted, action.answerId, conversation, null);
-      const response = await interaction.editReply(quietly(answerMessage(turn.result, turn.answerId)));
-      if (turn.answerId !== null && !posted.isPrivate) ctx.core.answerPosted(turn.answerId, response.id);
-      return true;
-    }
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    // Clicked on the first answer again after its thread exists: the conversation goes on there.
-    const thread =
-      (conversation?.threadId ? await existingThread(interaction, conversation.threadId) : null) ??
-      (await startThread(interaction, posted.result.question));
-    if (!thread) {
-      await interaction.editReply(quietly({ content: say('followUpNoThread', ui) }));
-      return true;
-    }
-    const turn = await answerTurn(ctx, interaction, question, posted, action.answerId, conversation, thread.id);
-    const sent = await thread.send(quietly(answerMessage(turn.result, turn.answerId))).catch((error: unknown) => {
-      if (isMissingPermission(error)) return null;
-      throw error;
+    const place = await followUpPlace(interaction, posted, conversation, ui);
+    const asker = { guildId: interaction.guildId, userId: interaction.user.id };
+    const first = turnOf(posted.result);
+    const language = languageForLocale(interaction.locale);
+    const result = await askForMember(ctx, 'follow_up', question, {
+      history: conversation?.turns ?? [first],
+      asker,
+      ...(language ? { language } : {}),
     });
-    if (!sent) {
-      await interaction.editReply(quietly({ content: say('followUpNoThread', ui) }));
-      return true;
-    }
-    if (turn.answerId !== null) ctx.core.answerPosted(turn.answerId, sent.id);
-    await interaction.editReply(quietly({ content: say('followUpInThread', ui, { thread: thread.id }) }));
+    const conversationId =
+      conversation?.id ??
+      ctx.core.startConversation(
+        { ...asker, channelId: posted.channelId, threadId: place.threadId, isPrivate: posted.isPrivate },
+        action.answerId,
+        first,
+      );
+    await postAnswer(ctx, result, asker, place.target, {
+      beforeSend: (answerId) => {
+        if (result.answered)
+          ctx.core.addConversationTurn(
+            conversationId,
+            asker.userId,
+            { ...turnOf(result), question },
+            answerId ?? undefined,
+          );
+      },
+    });
+    if (place.movedTo)
+      await interaction.editReply(quietly({ content: say('followUpInThread', ui, { thread: place.movedTo }) }));
   } finally {
     ctx.state.inFlight--;
   }
   return true;
+}
+
+/**
+ * Where a follow-up is answered, acknowledged at once: in place (the deferred reply) for a
+ * private answer or inside a thread; otherwise in the answer's thread, started on the first
+ * follow-up, with a private note pointing there.
+ */
+async function followUpPlace(
+  interaction: ModalSubmitInteraction,
+  posted: PostedAnswer,
+  conversation: Conversation | null,
+  ui: Language,
+): Promise<{ target: AnswerTarget; threadId: string | null; movedTo: string | null }> {
+  const { isPrivate } = posted;
+  if (isPrivate || interaction.channel?.isThread()) {
+    await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
+    const send = async (payload: Parameters<AnswerTarget['send']>[0]) => {
+      const response = await interaction.editReply(payload);
+      return isPrivate ? null : response.id;
+    };
+    // A thread the bot did not start stays the members': mentions there are not a conversation.
+    return { target: { channelId: interaction.channelId ?? '', isPrivate, send }, threadId: null, movedTo: null };
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  // Clicked on the first answer again after its thread exists: the conversation goes on there.
+  const thread =
+    (conversation?.threadId ? await existingThread(interaction, conversation.threadId) : null) ??
+    (await startThread(interaction, posted.result.question));
+  if (!thread) throw new UserFacingError(say('followUpNoThread', ui));
+  const send = async (payload: Parameters<AnswerTarget['send']>[0]) => {
+    try {
+      return (await thread.send(payload)).id;
+    } catch (error) {
+      throw isMissingPermission(error) ? new UserFacingError(say('followUpNoThread', ui)) : error;
+    }
+  };
+  return { target: { channelId: thread.id, isPrivate: false, send }, threadId: thread.id, movedTo: thread.id };
 }
 
 async function existingThread(interaction: ModalSubmitInteraction, threadId: string): Promise<ThreadChannel | null> {
@@ -129,50 +169,6 @@ async function startThread(interaction: ModalSubmitInteraction, firstQuestion: s
     if (isMissingPermission(error)) return null;
     throw error;
   }
-}
-
-/**
- * Ask with the conversation's turns (or, for the first follow-up, the answer it follows),
- * keep the new answer for its buttons and the turn for the next follow-up.
- */
-async function answerTurn(
-  ctx: BotContext,
-  interaction: ModalSubmitInteraction,
-  question: string,
-  posted: PostedAnswer,
-  answerId: number,
-  conversation: Conversation | null,
-  threadId: string | null,
-): Promise<{ result: AskResult; answerId: number | null }> {
-  const userId = interaction.user.id;
-  const first = turnOf(posted.result);
-  const language = languageForLocale(interaction.locale);
-  const result = await askMeasured(ctx, 'follow_up', question, {
-    history: conversation?.turns ?? [first],
-    asker: { guildId: interaction.guildId, userId },
-    ...(language ? { language } : {}),
-  });
-  const conversationId =
-    conversation?.id ??
-    ctx.core.startConversation(
-      { guildId: interaction.guildId, channelId: posted.channelId, threadId, userId, isPrivate: posted.isPrivate },
-      answerId,
-      first,
-    );
-  const channelId = threadId ?? interaction.channelId;
-  const newAnswerId =
-    result.answered && result.citations.length > 0
-      ? ctx.core.savePostedAnswer({
-          guildId: interaction.guildId,
-          channelId,
-          userId,
-          isPrivate: posted.isPrivate,
-          result,
-        })
-      : null;
-  if (result.answered)
-    ctx.core.addConversationTurn(conversationId, userId, { ...turnOf(result), question }, newAnswerId ?? undefined);
-  return { result, answerId: newAnswerId };
 }
 
 export function turnOf(result: AskResult): ConversationTurn {

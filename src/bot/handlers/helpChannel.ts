@@ -10,11 +10,10 @@ import type { HelpChannel } from '../../help/helpChannels.js';
 import { say } from '../../i18n/words.js';
 import { detectLanguage } from '../../text/detectLanguage.js';
 import type { Language } from '../../text/languages.js';
-import { askMeasured } from '../askMeasured.js';
+import { askForMember, channelTarget, postAnswer } from '../answerForMember.js';
 import type { BotContext } from '../context.js';
 import { customId } from '../customIds.js';
 import { THREAD_NAME_MAX } from '../limits.js';
-import { postAnswerToChannel } from '../postToChannel.js';
 import { whyNotNow } from '../admission.js';
 import { turnOf } from './followUp.js';
 
@@ -57,7 +56,7 @@ export async function handleHelpMessage(message: Message, ctx: BotContext): Prom
   ctx.state.inFlight++;
   try {
     const asker = { guildId: message.guildId, userId: message.author.id };
-    const result = await askMeasured(ctx, 'auto', question, { asker });
+    const result = await askForMember(ctx, 'auto', question, { asker });
     if (!result.answered || (result.confidence ?? 0) < AUTO_ANSWER_THRESHOLD) {
       ctx.logger.info({ channelId: place.channel.channelId, confidence: result.confidence ?? 0 }, 'left to people');
       return true;
@@ -66,21 +65,16 @@ export async function handleHelpMessage(message: Message, ctx: BotContext): Prom
       ? message.channel
       : await message.startThread({ name: question.slice(0, THREAD_NAME_MAX) });
     const buttons = [helpButtons(place.channel, thread.id, result.language)];
-    const { answerId } = await postAnswerToChannel(ctx, thread, result, asker, buttons);
+    await postAnswer(ctx, result, asker, channelTarget(thread), {
+      rows: buttons,
+      // The thread is a conversation from here: a later message that mentions the bot continues it.
+      beforeSend: (answerId) => {
+        if (answerId === null) return;
+        const where = { ...asker, channelId: place.channel.channelId, threadId: thread.id, isPrivate: false };
+        ctx.core.startConversation(where, answerId, turnOf(result));
+      },
+    });
     ctx.core.helpPostAnswered(place.threadId);
-    // The thread is a conversation from here: a later message that mentions the bot continues it.
-    if (answerId !== null)
-      ctx.core.startConversation(
-        {
-          guildId: message.guildId,
-          channelId: place.channel.channelId,
-          threadId: thread.id,
-          userId: asker.userId,
-          isPrivate: false,
-        },
-        answerId,
-        turnOf(result),
-      );
   } finally {
     ctx.state.inFlight--;
   }

@@ -2,8 +2,7 @@ import type { Message } from 'discord.js';
 import { detectLanguage } from '../../text/detectLanguage.js';
 import { say } from '../../i18n/words.js';
 import type { BotContext } from '../context.js';
-import { askMeasured } from '../askMeasured.js';
-import { postAnswerToChannel } from '../postToChannel.js';
+import { askForMember, channelTarget, postAnswer } from '../answerForMember.js';
 import { quietly } from '../reply.js';
 import { whyNotNow } from '../admission.js';
 import { isClosed, turnOf } from './followUp.js';
@@ -39,13 +38,14 @@ export async function handleMention(message: Message, ctx: BotContext, botUserId
   ctx.state.inFlight++;
   try {
     await message.channel.sendTyping().catch(() => undefined);
-    const userId = message.author.id;
-    const result = await askMeasured(ctx, 'mention', question, {
-      history: conversation.turns,
-      asker: { guildId: message.guildId, userId },
+    const asker = { guildId: message.guildId, userId: message.author.id };
+    const result = await askForMember(ctx, 'mention', question, { history: conversation.turns, asker });
+    await postAnswer(ctx, result, asker, channelTarget(message.channel), {
+      beforeSend: (answerId) => {
+        if (result.answered)
+          ctx.core.addConversationTurn(conversation.id, asker.userId, turnOf(result), answerId ?? undefined);
+      },
     });
-    const { answerId } = await postAnswerToChannel(ctx, message.channel, result, { guildId: message.guildId, userId });
-    if (result.answered) ctx.core.addConversationTurn(conversation.id, userId, turnOf(result), answerId ?? undefined);
   } finally {
     ctx.state.inFlight--;
   }
