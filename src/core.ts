@@ -172,15 +172,6 @@ function internalError(logger: Logger, error: unknown, question: string, options
   logger.error({ err: error }, 'answering failed');
   const language = options?.language ?? detectLanguage(question);
   const answer = say('internalError', language);
-  const failed = isDamage(error) ? ('damaged' as const) : ('internal' as const);
-  return {
-    question,
-    answered: false,
-    mode: 'extractive',
-    language,
-    answer,
-    citations: [],
-    corpusVersion: null,
-    failed,
-  };
+  const failure = isDamage(error) ? ('damaged' as const) : ('internal' as const);
+  return { outcome: 'failed', failure, question, language, answer, citations: [], corpusVersion: null };
 }

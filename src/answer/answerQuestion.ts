@@ -8,7 +8,7 @@ import type { SearchHit } from '../retrieval/searchPassages.js';
 import { detectLanguage } from '../text/detectLanguage.js';
 import type { Language } from '../text/languages.js';
 import { normalizeQuestion } from '../text/normalizeQuestion.js';
-import { judgeAnswerability } from './answerability.js';
+import { judgeAnswerability, type Refusal } from './answerability.js';
 import { type AnswerKey, type Asker, getCachedAnswer, putCachedAnswer } from './answerStore.js';
 import { buildExtractiveAnswer } from './extractiveAnswer.js';
 import { say } from '../i18n/words.js';
@@ -18,7 +18,7 @@ import { understand } from './followUp.js';
 import { recordAnswer } from './recordAnswer.js';
 import { chargeTokens, checkBudget } from './modelBudget.js';
 import type { TokenBudgets } from '../llm/tokenBudget.js';
-import type { AskResult } from './types.js';
+import type { Answered, AskResult, Busy, Judged } from './types.js';
 
 /** Passages handed to the answerer. */
 const PASSAGES_PER_ANSWER = 5;
@@ -52,7 +52,7 @@ export interface AnsweringDeps {
   readonly budgets?: TokenBudgets;
 }
 
-type Base = Pick<AskResult, 'question' | 'mode' | 'language' | 'corpusVersion'>;
+type Base = Pick<AskResult, 'question' | 'language' | 'corpusVersion'>;
 
 /**
  * Answer a question: from the answer cache; else retrieve, decide whether the articles
@@ -67,10 +67,10 @@ export async function answerQuestion(
   const started = performance.now();
   const language = options.language ?? detectLanguage(question);
   const corpusVersion = getCorpusVersion(deps.db);
-  let base: Base = { question, mode: 'extractive', language, corpusVersion };
-  const record = (result: AskResult, usage: TokenUsage | null) =>
+  let base: Base = { question, language, corpusVersion };
+  const record = <R extends Judged | Busy>(result: R, usage: TokenUsage | null) =>
     recordAnswer(deps, result, usage, started, options.asker ?? null);
-  if (!question.trim()) return { ...base, answered: false, answer: say('emptyQuestion', language), citations: [] };
+  if (!question.trim()) return record({ ...base, ...quotedRefusal('empty', say('emptyQuestion', language)) }, null);
 
   const { model } = deps;
   const history = options.history?.slice(-HISTORY_TURNS) ?? [];
@@ -87,30 +87,30 @@ export async function answerQuestion(
   base = { ...base, corpusVersion: found.corpusVersion };
   // The answer type comes from the question as asked or rewritten, never from words added from the turn before.
   const verdict = judgeAnswerability(understood.forModel, retrieval, { withModel: model !== undefined });
-  if (!verdict.answerable) {
-    const answer = say('notCovered', language);
-    const refused = { answered: false, refusal: verdict.refusal, answer, citations: [], confidence: 0 };
-    return record({ ...base, ...standalone, ...refused }, null);
-  }
+  if (!verdict.answerable)
+    return record({ ...base, ...standalone, ...quotedRefusal(verdict.refusal, say('notCovered', language)) }, null);
   const quote = () => ({
+    outcome: 'answered' as const,
+    mode: 'extractive' as const,
     ...buildExtractiveAnswer(retrieval.hits, language, verdict.focus, { alreadyQuoted: history.at(-1)?.answer ?? '' }),
     confidence: round(verdict.confidence),
   });
-  if (!model) return record({ ...base, ...standalone, answered: true, ...quote() }, null);
+  if (!model) return record({ ...base, ...standalone, ...quote() }, null);
 
   // Past a daily budget the member gets the quoted answer, with a line saying why.
   const budget = checkBudget(deps, options.asker ?? null);
   if (budget.reached) {
     const fallbackReason = `daily token budget of the ${budget.reached} reached`;
-    return record(
-      { ...base, ...standalone, answered: true, ...quote(), fallbackReason, budgetReached: budget.reached },
-      null,
-    );
+    return record({ ...base, ...standalone, ...quote(), fallbackReason, budgetReached: budget.reached }, null);
   }
   const conversation = historyForPrompt(history);
   const asked = { question: understood.forModel, hits: retrieval.hits, language, conversation };
   const outcome = await askModel(deps, model, asked, options.onPartial);
-  if (outcome === 'busy') return { ...base, answered: false, busy: true, answer: say('busy', language), citations: [] };
+  if (outcome === 'busy')
+    return record(
+      { ...base, ...standalone, outcome: 'busy', answer: say('busy', language), citations: [] } as const,
+      null,
+    );
   chargeTokens(deps, budget.spender, outcome.usage);
   const result = { ...resultOfModel(deps, base, model.model, outcome, quote, verdict.confidence), ...standalone };
   // Fallbacks are not cached: the model may well answer the next time.
@@ -118,12 +118,17 @@ export async function answerQuestion(
   return record(result, outcome.usage);
 }
 
+/** A refusal decided before any model saw the question. */
+function quotedRefusal(refusal: Refusal, answer: string) {
+  return { outcome: 'refused', refusal, mode: 'extractive', citations: [], answer } as const;
+}
+
 function answerKey(question: string, language: Language, corpusVersion: string, model: string): AnswerKey {
   return { question: normalizeQuestion(question), language, corpusVersion, model };
 }
 
 /** Cache an answer only for the version its passages came from, and only while that is the current one. */
-function cacheIfCurrent(deps: AnsweringDeps, key: AnswerKey, foundIn: string | null, result: AskResult): void {
+function cacheIfCurrent(deps: AnsweringDeps, key: AnswerKey, foundIn: string | null, result: Judged): void {
   if (!deps.keepQuestions || key.corpusVersion !== foundIn || getCorpusVersion(deps.db) !== foundIn) return;
   deps.write(() => putCachedAnswer(deps.db, key, result));
 }
@@ -161,21 +166,21 @@ function resultOfModel(
   base: Base,
   model: string,
   outcome: ModelOutcome,
-  quote: () => Pick<AskResult, 'answer' | 'citations' | 'confidence'>,
+  quote: () => Pick<Answered, 'outcome' | 'mode' | 'answer' | 'citations' | 'confidence'>,
   coverage: number,
-): AskResult {
+): Judged {
   if (!outcome.ok) {
     deps.logger.warn({ reason: outcome.reason, model }, 'model answer failed; quoting the articles instead');
-    return { ...base, answered: true, ...quote(), fallbackReason: outcome.reason };
+    return { ...base, ...quote(), fallbackReason: outcome.reason };
   }
   const fromModel = { ...base, mode: 'llm' as const, model };
   if (!outcome.answered) {
     const answer = say('notCovered', base.language);
-    return { ...fromModel, answered: false, refusal: 'not-covered', answer, citations: [], confidence: 0 };
+    return { ...fromModel, outcome: 'refused', refusal: 'not-covered', answer, citations: [] };
   }
   const verified = outcome.citations.length / (outcome.citations.length + outcome.dropped);
   const confidence = round((MODEL_ANSWER_FLOOR + (1 - MODEL_ANSWER_FLOOR) * coverage) * verified);
-  return { ...fromModel, answered: true, answer: outcome.answer, citations: outcome.citations, confidence };
+  return { ...fromModel, outcome: 'answered', answer: outcome.answer, citations: outcome.citations, confidence };
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { TokenUsage } from '../llm/chatModel.js';
 import { statement } from '../db/statements.js';
-import type { AskResult } from './types.js';
+import type { Judged } from './types.js';
 import { parseStoredResult } from './storedResult.js';
 
 /** The cache key of an answer: the same question, language, corpus and model give the same answer. */
@@ -12,7 +12,7 @@ export interface AnswerKey {
   readonly model: string;
 }
 
-export function getCachedAnswer(db: Db, key: AnswerKey): AskResult | null {
+export function getCachedAnswer(db: Db, key: AnswerKey): Judged | null {
   const row = statement(
     db,
     'SELECT result FROM answer_cache WHERE question = ? AND language = ? AND corpus_version = ? AND model = ?',
@@ -24,7 +24,7 @@ export function getCachedAnswer(db: Db, key: AnswerKey): AskResult | null {
 }
 
 /** A cached answer serves every asker of its key: it keeps neither one member's wording nor their follow-up's rewrite. */
-export function putCachedAnswer(db: Db, key: AnswerKey, result: AskResult): void {
+export function putCachedAnswer(db: Db, key: AnswerKey, result: Judged): void {
   const { question: _question, standalone: _standalone, ...shared } = result;
   statement(
     db,

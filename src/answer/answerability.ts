@@ -11,16 +11,23 @@ export type Refusal =
   /** Without a model: the passages do not cover what the question asks about, or hold nothing of the kind it asks for. */
   | 'weak-match'
   /** The model read the passages and said they do not cover the question. */
-  | 'not-covered';
+  | 'not-covered'
+  /** There was no question: nothing but spaces. */
+  | 'empty';
 
-export interface Verdict {
-  readonly answerable: boolean;
-  readonly refusal?: Refusal;
+/** Whether the passages answer the question, how sure that can be, and what the question asks about and for. */
+export type Verdict = (
+  | { readonly answerable: true }
+  | {
+      readonly answerable: false;
+      readonly refusal: Refusal;
+    }
+) & {
   /** How sure the answer can be (0–1), from how well the best passage covers the question's focus and type. */
   readonly confidence: number;
   /** What the question asks about and for: the quoting step chooses its sentences by it. */
   readonly focus: QuestionFocus;
-}
+};
 
 /** Passages (best first) whose signals are read: the ones an answer would be built from. */
 const CONSIDERED = 3;

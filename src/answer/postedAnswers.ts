@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { statement } from '../db/statements.js';
-import type { AskResult } from './types.js';
+import type { Answered } from './types.js';
 import { parseStoredResult } from './storedResult.js';
 
 // Answers posted to a chat (kept for their "Show quotes" and vote buttons) and the votes on them.
@@ -13,7 +13,7 @@ export interface PostedAnswer {
   readonly userId: string;
   /** Posted ephemerally: only the asker ever saw it. */
   readonly isPrivate: boolean;
-  readonly result: AskResult;
+  readonly result: Answered;
 }
 
 /**
@@ -60,7 +60,8 @@ export function getAnswer(db: Db, id: number): PostedAnswer | null {
   if (!row) return null;
   // An answer whose stored JSON does not parse is as good as gone: its buttons say so.
   const result = parseStoredResult(row.result);
-  if (!result) return null;
+  // Only answers are posted with buttons; anything else in the column is not one of them.
+  if (result?.outcome !== 'answered') return null;
   return {
     guildId: row.guild_id,
     channelId: row.channel_id,

@@ -1,6 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponent } from 'discord-api-types/v10';
 import type { AskOptions } from '../core.js';
-import type { AskResult } from '../answer/types.js';
+import { type AskResult, confidenceOf } from '../answer/types.js';
 import type { BotContext } from './context.js';
 import { answerMessage } from './format/answerMessage.js';
 import type { MessagePayload } from './format/embeds.js';
@@ -38,7 +38,7 @@ export async function askForMember(
   const started = performance.now();
   const result = await ctx.core.ask(question, options);
   ctx.metrics?.answered(surface, result, (performance.now() - started) / 1000);
-  if (result.failed) throw new Error(`answering failed (${result.failed})`);
+  if (result.outcome === 'failed') throw new Error(`answering failed (${result.failure})`);
   return result;
 }
 
@@ -61,7 +61,7 @@ export async function postAnswer(
 ): Promise<{ answerId: number | null; messageId: string | null }> {
   const { channelId, isPrivate } = target;
   const answerId =
-    result.answered && result.citations.length > 0
+    result.outcome === 'answered' && result.citations.length > 0
       ? ctx.core.savePostedAnswer({ ...asker, channelId, isPrivate, result })
       : null;
   extras.beforeSend?.(answerId);
@@ -69,8 +69,11 @@ export async function postAnswer(
   const components = [...message.components, ...(extras.rows ?? [])];
   const messageId = await target.send(quietly({ ...message, components }));
   if (answerId !== null && messageId !== null && !isPrivate) ctx.core.answerPosted(answerId, messageId);
-  const { mode, answered, confidence } = result;
-  ctx.logger.info({ ...asker, channelId, mode, answered, confidence, answerId, messageId }, 'answer posted');
+  const { outcome } = result;
+  ctx.logger.info(
+    { ...asker, channelId, outcome, confidence: confidenceOf(result), answerId, messageId },
+    'answer posted',
+  );
   return { answerId, messageId };
 }
 

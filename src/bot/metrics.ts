@@ -77,19 +77,15 @@ export class BotMetrics {
 
   /** One question answered (or refused, turned away, failed), and how long it took. */
   answered(surface: Surface, result: AskResult, seconds: number): void {
-    const outcome = result.failed
-      ? 'failed'
-      : result.busy
-        ? 'busy'
-        : result.budgetReached
-          ? 'budget'
-          : result.answered
-            ? 'answered'
-            : 'refused';
-    this.questions.inc({ surface, outcome, mode: result.mode });
+    const answered = result.outcome === 'answered' ? result : null;
+    const judged = answered ?? (result.outcome === 'refused' ? result : null);
+    const outcome = answered?.budgetReached ? 'budget' : result.outcome;
+    // Turned away or failed before anything answered: no mode.
+    const mode = judged?.mode ?? 'none';
+    this.questions.inc({ surface, outcome, mode });
     this.answerSeconds.observe({ surface }, seconds);
-    if (result.mode === 'llm' && !result.cached) this.modelCalls.inc({ result: 'ok' });
-    else if (result.fallbackReason && !result.budgetReached) this.modelCalls.inc({ result: 'failed' });
+    if (mode === 'llm' && !judged?.cached) this.modelCalls.inc({ result: 'ok' });
+    else if (answered?.fallbackReason && !answered.budgetReached) this.modelCalls.inc({ result: 'failed' });
   }
 
   acknowledged(seconds: number): void {

@@ -28,7 +28,7 @@ export async function chat(
     }
     const result = await core.ask(question, { history });
     write(json ? JSON.stringify(askJson(result)) : `${formatAnswer(result)}\n`);
-    if (result.answered)
+    if (result.outcome === 'answered')
       history.push({
         question,
         standalone: result.standalone ?? null,

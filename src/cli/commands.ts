@@ -65,8 +65,9 @@ export const CORE_COMMANDS = {
   async ask(core, { values, rest }, print) {
     const result = await core.ask(questionOf(rest, 'ask'), { language: optionalLanguage(values.language) });
     // Exit 1 when answering failed; a damaged file is explained by the caller, which knows its path.
-    if (result.failed === 'damaged') throw Object.assign(new Error('damaged database'), { code: 'SQLITE_CORRUPT' });
-    if (result.failed) throw new UserFacingError(result.answer);
+    if (result.outcome === 'failed' && result.failure === 'damaged')
+      throw Object.assign(new Error('damaged database'), { code: 'SQLITE_CORRUPT' });
+    if (result.outcome === 'failed') throw new UserFacingError(result.answer);
     print(askJson(result), formatAnswer(result));
   },
   async search(core, { values, rest }, print) {

@@ -10,7 +10,7 @@ import type { SearchHit } from '../retrieval/searchPassages.js';
 /** The answer as a person reads it in a terminal: text, the mode line, then the numbered sources. */
 export function formatAnswer(result: AskResult): string {
   const lines = [result.answer];
-  if (!result.answered) return lines.join('\n');
+  if (result.outcome !== 'answered') return lines.join('\n');
   lines.push('');
   if (result.mode === 'extractive') {
     lines.push(

@@ -1,5 +1,5 @@
 import type { EmbeddingStatus } from '../embeddings/semanticSearch.js';
-import type { AskResult } from '../answer/types.js';
+import { type AskResult, confidenceOf } from '../answer/types.js';
 import type { SourcesListing } from '../corpus/listSources.js';
 import type { ReloadReport } from '../corpus/reloadCorpus.js';
 import type { SearchHit } from '../retrieval/searchPassages.js';
@@ -25,17 +25,21 @@ export function searchJson(query: string, hits: readonly SearchHit[]) {
 }
 
 export function askJson(result: AskResult) {
+  const answered = result.outcome === 'answered' ? result : null;
+  const judged = answered ?? (result.outcome === 'refused' ? result : null);
   return {
     question: result.question,
     ...(result.standalone ? { standalone: result.standalone } : {}),
-    answered: result.answered,
-    ...(result.refusal ? { refusal: result.refusal } : {}),
-    mode: result.mode,
-    ...(result.model ? { model: result.model } : {}),
+    // answered, refused (the articles do not cover it), busy (try again shortly) or failed.
+    outcome: result.outcome,
+    answered: answered !== null,
+    ...(result.outcome === 'refused' ? { refusal: result.refusal } : {}),
+    ...(judged ? { mode: judged.mode } : {}),
+    ...(judged?.model ? { model: judged.model } : {}),
     language: result.language,
     answer: result.answer,
-    // How sure the answer is, 0–1; 0 for a refusal (see docs/quality.md).
-    confidence: result.confidence ?? 0,
+    // How sure the answer is, 0–1; 0 for anything but an answer (see docs/quality.md).
+    confidence: confidenceOf(result),
     citations: result.citations.map((c) => ({
       n: c.n,
       articleId: c.articleId,
@@ -46,9 +50,8 @@ export function askJson(result: AskResult) {
       quote: c.quote,
     })),
     corpusVersion: result.corpusVersion,
-    ...(result.fallbackReason ? { fallbackReason: result.fallbackReason } : {}),
-    ...(result.busy ? { busy: true } : {}),
-    ...(result.cached ? { cached: true } : {}),
+    ...(answered?.fallbackReason ? { fallbackReason: answered.fallbackReason } : {}),
+    ...(judged?.cached ? { cached: true } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { confidenceOf } from '../answer/types.js';
 import type { FeudCore } from '../core.js';
 import { expectedAnswerType, holdsAnswerType, isCheckable, type AnswerType } from '../text/answerTypes.js';
 import type { EvalQuestion } from './evalQuestions.js';
@@ -53,14 +54,16 @@ async function evaluate(core: FeudCore, question: EvalQuestion, k: number): Prom
     const holdsGold = (text: string) => gold.some((g) => text.toLowerCase().includes(g));
     const index = hits.findIndex((h) => holdsGold(h.text));
     const answer = await core.ask(question.q);
-    const answered = answer.answered;
+    if (answer.outcome === 'failed' || answer.outcome === 'busy')
+      throw new Error(`${answer.outcome}: ${answer.answer}`);
+    const answered = answer.outcome === 'answered';
     const text = answer.answer.replace(/\[\d+\]/g, '');
     return {
       question,
       rank: index >= 0 ? index + 1 : null,
       answered,
       right: answered && answer.citations.some((c) => holdsGold(c.quote)),
-      confidence: answer.confidence ?? 0,
+      confidence: confidenceOf(answer),
       typeHeld: answered && isCheckable(expects) ? holdsAnswerType(text, expects) : null,
       error: null,
     };

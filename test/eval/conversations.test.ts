@@ -63,7 +63,7 @@ describe('follow-up questions, offline', () => {
       { question: first.question, answer: first.answer, passageIds: first.citations.map((c) => c.passageId) },
     ];
     const followUp = await core.ask('when did he file it?', { history });
-    expect(followUp.answered).toBe(true);
+    expect(followUp.outcome).toBe('answered');
     const lead = followUp.answer
       .split(/\[\d+\]/)[0]!
       .replace(/\(quoted in \w+\)/, '')
@@ -78,7 +78,7 @@ describe('follow-up questions, offline', () => {
       { question: first.question, answer: first.answer, passageIds: first.citations.map((c) => c.passageId) },
     ];
     const followUp = await core.ask('when was that?', { history });
-    expect(followUp).toMatchObject({ question: 'when was that?', answered: true });
+    expect(followUp).toMatchObject({ question: 'when was that?', outcome: 'answered' });
     expect(followUp.standalone).toMatch(/^when was that\? .*musk.*leave.*openai/i);
     expect(followUp.citations.map((c) => c.quote).join(' ')).toContain('2018');
   });
@@ -141,7 +141,7 @@ describe('follow-up questions with a model', () => {
     const core = await coreWithFakeModel(fake, { maxRetries: 0 });
     const result = await core.ask('when was that?', { history });
     core.close();
-    expect(result.answered).toBe(true);
+    expect(result.outcome).toBe('answered');
     expect(result.standalone).toMatch(/^when was that\? .*musk/i);
     const answer = fake.requests.find((r) => !isRewrite(r) && !isTranslationRequest(r))!;
     // The model gets the follow-up as asked, with the conversation to read it by.

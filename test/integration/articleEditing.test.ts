@@ -71,7 +71,7 @@ describe('adding an article', () => {
     expect(files().filter((f) => f.startsWith('.'))).toEqual([]);
 
     const answer = await core.ask('what did altman reply when musk offered to buy openai?');
-    expect(answer.answered).toBe(true);
+    expect(answer.outcome).toBe('answered');
     expect(answer.citations[0]).toMatchObject({
       url: `${site.origin}/en/openai-board-rejects-bid`,
     });

@@ -98,7 +98,7 @@ describe('semantic search through an embeddings endpoint', () => {
     expect(c.embeddings()?.state).toBe('filling');
     // The question's own vector has a 5 s deadline, whatever a batch may take; then words answer.
     const started = performance.now();
-    expect((await c.ask('Why did Musk leave OpenAI?')).answered).toBe(true);
+    expect((await c.ask('Why did Musk leave OpenAI?')).outcome).toBe('answered');
     expect(performance.now() - started).toBeLessThan(7_000);
     c.close();
     opened.splice(opened.indexOf(c), 1);
@@ -127,13 +127,13 @@ describe('semantic search through an embeddings endpoint', () => {
     const passage = (await c.retrieve('Colossus leistungsstärkste', { limit: 1 }))[0]!;
     expect(passage.text).toContain(target);
     fake.alias('zzqx blorvat wibble?', passage.text);
-    expect(await c.ask('zzqx blorvat wibble?')).toMatchObject({ answered: false, refusal: 'off-topic' }); // no vectors yet
+    expect(await c.ask('zzqx blorvat wibble?')).toMatchObject({ outcome: 'refused', refusal: 'off-topic' }); // no vectors yet
     await c.fillEmbeddings();
     const [hit] = await c.retrieve('zzqx blorvat wibble?', { limit: 5 });
     expect(hit).toMatchObject({ passageId: passage.passageId, lexicalRank: null, semanticRank: 1 });
     expect(hit!.similarity).toBeGreaterThan(0.99);
     // Offline there is no word to quote from: refused, but no longer as off-topic (a model would be asked).
-    expect(await c.ask('zzqx blorvat wibble?')).toMatchObject({ answered: false, refusal: 'weak-match' });
+    expect(await c.ask('zzqx blorvat wibble?')).toMatchObject({ outcome: 'refused', refusal: 'weak-match' });
   });
 
   it.each([
@@ -157,7 +157,7 @@ describe('semantic search through an embeddings endpoint', () => {
       expect(status).toMatchObject({ state: 'paused', lastError: expect.stringMatching(reason) });
       for (const q of ['Why did Musk leave OpenAI?', 'What is Merge Labs?', 'Who funded OpenAI?']) {
         const result = await c.ask(q);
-        expect(result.answered, q).toBe(true);
+        expect(result.outcome, q).toBe('answered');
       }
       const warnings = logs.filter((l) => l.msg.startsWith('embeddings endpoint failed'));
       expect(warnings).toHaveLength(1);
@@ -191,7 +191,7 @@ describe('semantic search through an embeddings endpoint', () => {
     fake.behave(() => ({ kind: 'hang' }));
     const started = performance.now();
     const result = await c.ask('Why did Musk leave OpenAI?');
-    expect(result.answered).toBe(true);
+    expect(result.outcome).toBe('answered');
     expect(performance.now() - started).toBeLessThan(2_500);
     // The outage is remembered: the next question does not wait again.
     const next = performance.now();
@@ -229,11 +229,11 @@ describe('semantic search through an embeddings endpoint', () => {
       fake.alias('zzqx blorvat wibble?', passage.text);
       await c.fillEmbeddings();
       const answers = () => chat.requests.filter((r) => !isTranslationRequest(r)).length;
-      expect(await c.ask('zzqx blorvat wibble?')).toMatchObject({ mode: 'llm', answered: true });
+      expect(await c.ask('zzqx blorvat wibble?')).toMatchObject({ mode: 'llm', outcome: 'answered' });
       expect(answers()).toBe(1);
       // The fake's passage vectors are word counts, never negative: this one points away from all of them.
       fake.alias('qwxz plimf drobble?', new Array<number>(64).fill(-1));
-      expect(await c.ask('qwxz plimf drobble?')).toMatchObject({ answered: false, refusal: 'off-topic' });
+      expect(await c.ask('qwxz plimf drobble?')).toMatchObject({ outcome: 'refused', refusal: 'off-topic' });
       expect(answers()).toBe(1);
     } finally {
       await chat.close();

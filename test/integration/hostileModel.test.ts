@@ -6,6 +6,7 @@ import type { CoreWithDb } from '../helpers/corpus.js';
 import { createOpenAiChatModel, MAX_REPLY_BYTES } from '../../src/llm/openAiChatModel.js';
 import { type FakeOpenAI, type FakeReply, isTranslationRequest, startFakeOpenAI } from '../helpers/fakeOpenAI.js';
 import { coreWithFakeModel, FAKE_API_KEY, FAKE_MODEL } from '../helpers/llmCore.js';
+import { answeredResult } from '../helpers/results.js';
 
 // Issue 15: a model server must not hold a question past OPENAI_TIMEOUT_MS, whatever it sends.
 const DEADLINE_MS = 600;
@@ -38,7 +39,7 @@ describe('a hostile model server', () => {
   it('headers, "{", then a space every 50 ms: the deadline ends it and the articles are quoted', async () => {
     always({ kind: 'drip', intervalMs: 50 });
     const { result, ms } = await timedAsk();
-    expect(result).toMatchObject({ mode: 'extractive', answered: true, fallbackReason: 'timed out' });
+    expect(result).toMatchObject({ mode: 'extractive', outcome: 'answered', fallbackReason: 'timed out' });
     // Translation and answer each have their own deadline; nothing waits beyond both.
     expect(ms).toBeLessThan(2 * DEADLINE_MS + SLACK_MS);
   });
@@ -75,7 +76,7 @@ describe('a hostile model server', () => {
             },
     );
     core = await coreWithFakeModel(fake, { timeoutMs: 3_000, maxRetries: 2 });
-    expect(await core.ask(QUESTION)).toMatchObject({ mode: 'llm', answered: true });
+    expect(await core.ask(QUESTION)).toMatchObject({ mode: 'llm', outcome: 'answered' });
     expect(calls).toBe(2);
   });
 
@@ -87,7 +88,7 @@ describe('a hostile model server', () => {
     );
     const { result } = await timedAsk();
     expect(result).toMatchObject({ mode: 'extractive' });
-    expect(result.fallbackReason).toMatch(/byte limit/);
+    expect(answeredResult(result).fallbackReason).toMatch(/byte limit/);
   });
 
   it('a non-numeric usage is dropped, and the answer is still logged', async () => {
@@ -101,7 +102,7 @@ describe('a hostile model server', () => {
           },
     );
     core = await coreWithFakeModel(fake, { timeoutMs: 3_000 });
-    expect(await core.ask(QUESTION)).toMatchObject({ mode: 'llm', answered: true });
+    expect(await core.ask(QUESTION)).toMatchObject({ mode: 'llm', outcome: 'answered' });
     const rows = core.db.prepare('SELECT mode, prompt_tokens, completion_tokens FROM answer_log').all();
     expect(rows).toEqual([{ mode: 'llm', prompt_tokens: null, completion_tokens: null }]);
   });
@@ -128,13 +129,13 @@ describe('a hostile model server', () => {
       return { result, ms: (user + system) / 1_000 };
     };
     const whole = await cpuOf(hostile, false);
-    expect(whole.result.mode).toBe('extractive'); // no valid citation in it
+    expect(answeredResult(whole.result).mode).toBe('extractive'); // no valid citation in it
     expect(whole.ms).toBeLessThan(1_000);
     // Streamed in 4,000 pieces, this process also runs the fake server and the SDK's event
     // parsing; those cost the same for 200,000 harmless characters, measured alongside.
     const harmless = await cpuOf('x'.repeat(hostile.length), true);
     const streamed = await cpuOf(hostile, true);
-    expect(streamed.result.mode).toBe('extractive');
+    expect(answeredResult(streamed.result).mode).toBe('extractive');
     expect(streamed.ms - harmless.ms).toBeLessThan(1_000);
   });
 
@@ -149,7 +150,7 @@ describe('a hostile model server', () => {
           },
     );
     core = await coreWithFakeModel(fake, { timeoutMs: 5_000 });
-    expect(await core.ask(QUESTION)).toMatchObject({ mode: 'llm', answered: true });
+    expect(await core.ask(QUESTION)).toMatchObject({ mode: 'llm', outcome: 'answered' });
     const stored = core.db.prepare('SELECT queries FROM query_translations').pluck().get() as string;
     expect(JSON.parse(stored)).toEqual(['musk 0', 'musk 1', 'musk 2', 'musk 3', 'musk 4', 'musk 5']);
   });
@@ -174,7 +175,7 @@ describe('a model server that echoes the request back (issue 21, item 2)', () =>
     core = await coreWithFakeModel(fake, { logger: createLogger('info', sink) });
     const history = [{ question: 'Why did Musk leave OpenAI?', answer: 'He left in 2018 [1].', passageIds: [] }];
     const result = await core.ask('and when was that?', { history });
-    expect(result.mode).toBe('extractive');
+    expect(answeredResult(result).mode).toBe('extractive');
     const log = lines.join('');
     expect(log).toMatch(/query translation failed/);
     expect(log).toMatch(/follow-up rewrite failed/);

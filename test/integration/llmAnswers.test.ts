@@ -10,6 +10,7 @@ import {
   startFakeOpenAI,
 } from '../helpers/fakeOpenAI.js';
 import { coreWithFakeModel, FAKE_MODEL, structured } from '../helpers/llmCore.js';
+import { answeredResult } from '../helpers/results.js';
 
 const QUESTION = 'Why did Musk leave OpenAI?';
 // A 400 is not retried, so a failing translation costs one request.
@@ -67,7 +68,7 @@ describe('grounded answers from the model', () => {
     }
     expect(user).toMatch(/title: .+\npublisher: .+\nlanguage: (English|German)/);
 
-    expect(result).toMatchObject({ mode: 'llm', model: FAKE_MODEL, answered: true, language: 'en' });
+    expect(result).toMatchObject({ mode: 'llm', model: FAKE_MODEL, outcome: 'answered', language: 'en' });
     // Renumbered in order of first use: the model's [2] is the answer's [1].
     expect(result.answer).toBe('He left the board in 2018 [1], the articles say [2].');
     expect(result.citations.map((c) => c.n)).toEqual([1, 2]);
@@ -86,7 +87,7 @@ describe('grounded answers from the model', () => {
       })),
     );
     core = await coreWithFakeModel(fake, { maxRetries: 0 });
-    const result = await core.ask(QUESTION);
+    const result = answeredResult(await core.ask(QUESTION));
     expect(result.mode).toBe('llm');
     expect(result.answer).toBe('Musk resigned [1]. He also flew to Mars.');
     expect(result.citations).toHaveLength(1);
@@ -98,7 +99,7 @@ describe('grounded answers from the model', () => {
     const result = await core.ask(QUESTION);
     expect(result).toMatchObject({
       mode: 'extractive',
-      answered: true,
+      outcome: 'answered',
       fallbackReason: 'no valid citation in the reply',
     });
     expect(result.citations.length).toBeGreaterThan(0);
@@ -117,9 +118,8 @@ describe('grounded answers from the model', () => {
   ])('falls back to the extractive answer on %s', async (_name, reply, reason) => {
     fake.script(answering(() => reply));
     core = await coreWithFakeModel(fake, { maxRetries: 0 });
-    const result = await core.ask(QUESTION);
+    const result = answeredResult(await core.ask(QUESTION));
     expect(result.mode).toBe('extractive');
-    expect(result.answered).toBe(true);
     expect(result.fallbackReason).toContain(reason);
     expect(result.answer).toMatch(/\[1\]/);
   });
@@ -158,7 +158,7 @@ describe('grounded answers from the model', () => {
     const result = await core.ask('Warum hat Musk OpenAI verlassen?');
     expect(result).toMatchObject({
       mode: 'llm',
-      answered: false,
+      outcome: 'refused',
       language: 'de',
       answer: 'Dazu steht nichts in den Artikeln.',
       citations: [],
@@ -174,7 +174,7 @@ describe('grounded answers from the model', () => {
       ),
     );
     core = await coreWithFakeModel(fake, { maxRetries: 2 });
-    const result = await core.ask(QUESTION);
+    const result = answeredResult(await core.ask(QUESTION));
     expect(result.mode).toBe('llm');
     expect(answerRequests()).toHaveLength(2);
   });
@@ -184,7 +184,7 @@ describe('grounded answers from the model', () => {
     core = await coreWithFakeModel(fake, { timeoutMs: 1_000, maxRetries: 1 });
     const started = Date.now();
     const result = await core.ask(QUESTION);
-    expect(result).toMatchObject({ mode: 'extractive', answered: true, fallbackReason: 'timed out' });
+    expect(result).toMatchObject({ mode: 'extractive', outcome: 'answered', fallbackReason: 'timed out' });
     expect(answerRequests()).toHaveLength(2); // the first try and one retry
     expect(Date.now() - started).toBeLessThan(10_000);
   });
@@ -261,9 +261,15 @@ describe('grounded answers from the model', () => {
     core = await coreWithFakeModel(fake, { timeoutMs: 500, maxRetries: 0, limiter: createLimiter(1, 1) });
     const asks = [core.ask(QUESTION), core.ask('What is Colossus?'), core.ask('What is Merge Labs?')];
     const results = await Promise.all(asks);
-    expect(results.filter((r) => r.busy)).toHaveLength(1);
-    expect(results.find((r) => r.busy)?.answer).toContain('try again');
-    expect(results.filter((r) => r.fallbackReason === 'timed out')).toHaveLength(2);
+    expect(results.filter((r) => r.outcome === 'busy')).toHaveLength(1);
+    expect(results.find((r) => r.outcome === 'busy')?.answer).toContain('try again');
+    const timedOut = results.filter((r) => r.outcome === 'answered' && r.fallbackReason === 'timed out');
+    expect(timedOut).toHaveLength(2);
+    // The member turned away was asked too: the log has all three, the busy one neither answered nor refused.
+    await core.settleWrites(1_000);
+    const log = core.db.prepare('SELECT answered, refusal, fallback_reason FROM answer_log ORDER BY id').all();
+    expect(log).toHaveLength(3);
+    expect(log).toContainEqual({ answered: 0, refusal: null, fallback_reason: null });
   });
 });
 
@@ -331,7 +337,7 @@ describe('a reload while an answer is under way (issue 23, item 1)', () => {
       const result = await core.ask(QUESTION);
       const after = core.sources().version;
       expect(after).not.toBe(before);
-      expect(result).toMatchObject({ mode: 'llm', answered: true, corpusVersion: after });
+      expect(result).toMatchObject({ mode: 'llm', outcome: 'answered', corpusVersion: after });
       expect(core.db.prepare('SELECT count(*) FROM answer_cache WHERE corpus_version = ?').pluck().get(before)).toBe(0);
     } finally {
       corpus.cleanup();

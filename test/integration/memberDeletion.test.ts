@@ -9,6 +9,7 @@ import { openCore } from '../../src/openCore.js';
 import { copyOfBundledCorpus, silentLogger, tempDir } from '../helpers/corpus.js';
 import { type FakeOpenAI, isTranslationRequest, startFakeOpenAI } from '../helpers/fakeOpenAI.js';
 import { structured } from '../helpers/llmCore.js';
+import { answeredResult } from '../helpers/results.js';
 
 // Issue 21, item 3: after a member's deletion (or under RETENTION_DAYS=0) nothing holds their
 // id or their words: no row, no JSON value, no cache key, no byte of the database files.
@@ -65,7 +66,7 @@ async function start(retentionDays: number): Promise<FeudCore> {
 /** A question, its posted answer and a follow-up in its thread, as the bot's handlers record them. */
 async function conversation(c: FeudCore, userId: string, first: string, followUp: string): Promise<void> {
   const asker = { guildId: '1', userId };
-  const answer = await c.ask(first, { asker });
+  const answer = answeredResult(await c.ask(first, { asker }));
   const answerId = c.savePostedAnswer({ guildId: '1', channelId: '2', userId, isPrivate: false, result: answer });
   c.vote(answerId, userId, 'up');
   const turn = { question: first, answer: answer.answer, passageIds: answer.citations.map((x) => x.passageId) };
@@ -74,7 +75,7 @@ async function conversation(c: FeudCore, userId: string, first: string, followUp
     answerId,
     turn,
   );
-  const next = await c.ask(followUp, { asker, history: [turn] });
+  const next = answeredResult(await c.ask(followUp, { asker, history: [turn] }));
   const nextId = c.savePostedAnswer({ guildId: '1', channelId: '3', userId, isPrivate: false, result: next });
   c.addConversationTurn(
     conversationId,

@@ -48,8 +48,19 @@ describe('searchPassages on the bundled corpus', () => {
     const q = 'What is the best recipe for apple pie?';
     expect(searchPassages(core.db, q).length).toBeGreaterThan(0);
     const result = await core.ask(q);
-    expect(result).toMatchObject({ answered: false, refusal: 'weak-match', citations: [] });
-    expect(await core.ask('What is the capital of France?')).toMatchObject({ answered: false, refusal: 'off-topic' });
+    expect(result).toMatchObject({ outcome: 'refused', refusal: 'weak-match', citations: [] });
+    expect(await core.ask('What is the capital of France?')).toMatchObject({
+      outcome: 'refused',
+      refusal: 'off-topic',
+    });
+  });
+
+  it('refuses a question of nothing but spaces, and logs it like any refusal (issue 23, item 2)', async () => {
+    const before = core.db.prepare("SELECT count(*) FROM answer_log WHERE refusal = 'empty'").pluck().get();
+    expect(await core.ask(' \t ')).toMatchObject({ outcome: 'refused', refusal: 'empty', citations: [] });
+    await core.settleWrites(1_000);
+    const after = core.db.prepare("SELECT count(*) FROM answer_log WHERE refusal = 'empty'").pluck().get();
+    expect(after).toBe(Number(before) + 1);
   });
 
   it('highlights matched words in the snippet', () => {

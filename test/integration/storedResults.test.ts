@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { getCachedAnswer, putCachedAnswer } from '../../src/answer/answerStore.js';
 import { getAnswer, saveAnswer } from '../../src/answer/postedAnswers.js';
-import type { AskResult } from '../../src/answer/types.js';
+import type { Answered } from '../../src/answer/types.js';
 import { migratedMemoryDb } from '../helpers/corpus.js';
 
 // Issue 23, item 2: JSON read back from the database is checked, not cast.
-const result: AskResult = {
+const result: Answered = {
   question: 'Why did Musk leave OpenAI?',
-  answered: true,
+  outcome: 'answered',
   mode: 'llm',
   model: 'm',
   language: 'en',
@@ -43,5 +43,16 @@ describe('results stored as JSON', () => {
     expect(getAnswer(db, 7)?.result.citations[0]?.quote).toBe('Musk resigned from the board in 2018.');
     db.prepare('UPDATE bot_answers SET result = ?').run(JSON.stringify({ ...result, language: 'fr' }));
     expect(getAnswer(db, 7)).toBeNull();
+  });
+
+  it('reads an answer kept before results said their outcome as the same answer, so that its buttons still work', () => {
+    const db = migratedMemoryDb();
+    const { outcome: _outcome, ...fields } = result;
+    saveAnswer(db, 8, { guildId: 'g', channelId: 'c', userId: 'u', isPrivate: false, result });
+    db.prepare('UPDATE bot_answers SET result = ?').run(JSON.stringify({ ...fields, answered: true }));
+    expect(getAnswer(db, 8)?.result).toEqual(result);
+    // A refusal, or a busy result, was never posted with buttons: not an answer to show.
+    db.prepare('UPDATE bot_answers SET result = ?').run(JSON.stringify({ ...fields, answered: false, citations: [] }));
+    expect(getAnswer(db, 8)).toBeNull();
   });
 });

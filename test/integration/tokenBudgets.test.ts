@@ -53,9 +53,9 @@ const asker = (userId: string, guildId = '100000000000000001') => ({ asker: { gu
 describe('daily model budgets', () => {
   it('past a member budget the member gets the quoted answer saying why; others still get the model', async () => {
     const c = await core({ perMember: SPENT, perServer: null });
-    expect(await c.ask(QUESTION, asker('200000000000000001'))).toMatchObject({ mode: 'llm', answered: true });
+    expect(await c.ask(QUESTION, asker('200000000000000001'))).toMatchObject({ mode: 'llm', outcome: 'answered' });
     const over = await c.ask('What did Sutskever write about Musk?', asker('200000000000000001'));
-    expect(over).toMatchObject({ mode: 'extractive', answered: true, budgetReached: 'member' });
+    expect(over).toMatchObject({ mode: 'extractive', outcome: 'answered', budgetReached: 'member' });
     expect(over.answer).toMatch(/\[1\]/);
     expect(await c.ask('What did Sutskever write about Musk?', asker('200000000000000002'))).toMatchObject({
       mode: 'llm',

@@ -16,6 +16,7 @@ import {
   tempDir,
   writeArticle,
 } from '../helpers/corpus.js';
+import { answeredResult } from '../helpers/results.js';
 
 /** A core on a database file with a reload connection of its own, as the bot runs it, and a corpus to edit. */
 function fileBackedCore() {
@@ -54,7 +55,7 @@ describe('questions during a reload', () => {
 
       expect(reloadDone).toBe(false);
       expect(writer.inTransaction).toBe(true);
-      expect(answer.answered).toBe(true);
+      expect(answer.outcome).toBe('answered');
       expect(answer.citations[0]?.quote).toContain('Merge Labs');
       // Not held up by the lock (SQLite's busy timeout would have been 5 s).
       expect(waited).toBeLessThan(1_000);
@@ -84,7 +85,7 @@ describe('questions during a reload', () => {
         );
       const reload = core.reload(corpus.path);
       while (!writer.inTransaction) await new Promise((resolve) => setImmediate(resolve));
-      const result = await core.ask('What is Merge Labs?');
+      const result = answeredResult(await core.ask('What is Merge Labs?'));
       const id = core.savePostedAnswer({ guildId: 'g', channelId: 'c', userId: 'u', isPrivate: false, result });
       expect(writer.inTransaction).toBe(true);
       // Show quotes: the answer is there although its row is not written yet.
@@ -120,7 +121,7 @@ describe('questions during a reload', () => {
       // (so the timer below could not even fire), then failed and was lost.
       setTimeout(() => other.exec('COMMIT'), 300);
       const answer = await core.ask('What is Merge Labs?');
-      expect(answer.answered).toBe(true);
+      expect(answer.outcome).toBe('answered');
       expect(other.inTransaction).toBe(true);
       expect(logged()).toBe(before);
       await expect.poll(logged, { timeout: 5_000, interval: 50 }).toBe(before + 1);

@@ -1,6 +1,6 @@
 import { citedArticles } from '../../src/answer/citedArticles.js';
 import { describe, expect, it } from 'vitest';
-import type { AskResult, Citation } from '../../src/answer/types.js';
+import type { Answered, Citation } from '../../src/answer/types.js';
 import { answerMessage, sourceLine } from '../../src/bot/format/answerMessage.js';
 import { embedLength } from '../../src/bot/format/embeds.js';
 import { type ButtonAction, customId, parseCustomId } from '../../src/bot/customIds.js';
@@ -29,9 +29,10 @@ const citation = (n: number, over: Partial<Citation> = {}): Citation => ({
   ...over,
 });
 
-const result = (over: Partial<AskResult> = {}): AskResult => ({
+const result = (over: Partial<Answered> = {}): Answered => ({
   question: 'q?',
-  answered: true,
+  outcome: 'answered',
+  confidence: 0.8,
   mode: 'extractive',
   language: 'en',
   answer: 'An answer [1].',
@@ -108,7 +109,7 @@ describe('answerMessage', () => {
 
   it('gives a refusal no sources and no buttons', () => {
     const { embeds, components } = answerMessage(
-      result({ answered: false, answer: 'Not covered.', citations: [] }),
+      { ...result(), outcome: 'refused', refusal: 'weak-match', answer: 'Not covered.', citations: [] },
       null,
     );
     expect(embeds[0]!.fields).toBeUndefined();

@@ -17,15 +17,16 @@ import { truncate } from './truncate.js';
  */
 export function answerMessage(result: AskResult, answerId: number | null): MessagePayload {
   const lang = result.language;
+  const answered = result.outcome === 'answered' ? result : null;
   let description = result.answer;
-  if (result.fallbackReason)
-    description = `${description}\n\n*${say(result.budgetReached ? 'budgetNotice' : 'fallbackNotice', lang)}*`;
+  if (answered?.fallbackReason)
+    description = `${description}\n\n*${say(answered.budgetReached ? 'budgetNotice' : 'fallbackNotice', lang)}*`;
 
   const footer = truncate(
     [
-      result.mode === 'llm' && result.model
-        ? say('modelFooter', lang, { model: result.model })
-        : result.answered
+      answered?.mode === 'llm' && answered.model
+        ? say('modelFooter', lang, { model: answered.model })
+        : answered
           ? say('quotedFooter', lang)
           : null,
       result.corpusVersion ? say('corpusVersion', lang, { version: result.corpusVersion }) : null,
@@ -42,7 +43,7 @@ export function answerMessage(result: AskResult, answerId: number | null): Messa
   );
   const embed = fitEmbed({ title, description, fields, footer });
   const components =
-    answerId !== null && result.answered && result.citations.length > 0 ? [answerButtons(answerId, lang)] : [];
+    answerId !== null && answered && answered.citations.length > 0 ? [answerButtons(answerId, lang)] : [];
   return { embeds: [embed], components };
 }
 

@@ -96,7 +96,7 @@ export async function handleFollowUpModal(interaction: ModalSubmitInteraction, c
       );
     await postAnswer(ctx, result, asker, place.target, {
       beforeSend: (answerId) => {
-        if (result.answered)
+        if (result.outcome === 'answered')
           ctx.core.addConversationTurn(
             conversationId,
             asker.userId,

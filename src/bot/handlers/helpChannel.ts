@@ -8,6 +8,7 @@ import {
 import type { Message } from 'discord.js';
 import type { HelpChannel } from '../../help/helpChannels.js';
 import { say } from '../../i18n/words.js';
+import { confidenceOf } from '../../answer/types.js';
 import { detectLanguage } from '../../text/detectLanguage.js';
 import type { Language } from '../../text/languages.js';
 import { askForMember, channelTarget, postAnswer } from '../answerForMember.js';
@@ -57,8 +58,8 @@ export async function handleHelpMessage(message: Message, ctx: BotContext): Prom
   try {
     const asker = { guildId: message.guildId, userId: message.author.id };
     const result = await askForMember(ctx, 'auto', question, { asker });
-    if (!result.answered || (result.confidence ?? 0) < AUTO_ANSWER_THRESHOLD) {
-      ctx.logger.info({ channelId: place.channel.channelId, confidence: result.confidence ?? 0 }, 'left to people');
+    if (result.outcome !== 'answered' || result.confidence < AUTO_ANSWER_THRESHOLD) {
+      ctx.logger.info({ channelId: place.channel.channelId, confidence: confidenceOf(result) }, 'left to people');
       return true;
     }
     const thread = message.channel.isThread()

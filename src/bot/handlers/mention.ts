@@ -42,7 +42,7 @@ export async function handleMention(message: Message, ctx: BotContext, botUserId
     const result = await askForMember(ctx, 'mention', question, { history: conversation.turns, asker });
     await postAnswer(ctx, result, asker, channelTarget(message.channel), {
       beforeSend: (answerId) => {
-        if (result.answered)
+        if (result.outcome === 'answered')
           ctx.core.addConversationTurn(conversation.id, asker.userId, turnOf(result), answerId ?? undefined);
       },
     });
