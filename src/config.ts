@@ -18,10 +18,17 @@ function findInstallDir(from: string): string {
   }
 }
 
+/** A process that discord.js's ShardingManager started for one shard (it sets these). */
+export function isShardProcess(env: NodeJS.ProcessEnv): boolean {
+  return env.SHARDING_MANAGER === 'true' && env.SHARD_COUNT !== undefined;
+}
+
 /** A configuration value that is missing or wrong; the message names the variable and what to put there. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
+
+const SHARDS_HINT = 'auto or a whole number of shards between 1 and 1000, e.g. 2';
 
 const schema = z.object({
   FEUDBOT_HOME: z.preprocess(blankAsUnset, z.string().optional()),
@@ -71,6 +78,10 @@ const schema = z.object({
   ),
   METRICS_PORT: integer(1, 65_535, 'a port number between 1 and 65535, e.g. 9464'),
   METRICS_HOST: text,
+  SHARDS: z.preprocess(
+    blankAsUnset,
+    z.union([z.literal('auto'), integer(1, 1_000, SHARDS_HINT)], { error: `must be ${SHARDS_HINT}` }),
+  ),
 });
 
 /** Everything feudbot reads from the environment, validated and with defaults applied. */
@@ -116,6 +127,8 @@ export interface Config {
     readonly messageContent: boolean;
     /** Where to serve /metrics and /healthz; null (the default) opens no port. */
     readonly metrics: { readonly port: number; readonly host: string } | null;
+    /** Shard processes under a manager: Discord's recommended count, or a number; null runs one process. */
+    readonly shards: 'auto' | number | null;
   };
 }
 
@@ -126,7 +139,8 @@ export interface Config {
  * Throws a ConfigError whose message says which variable is wrong and what to use.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, installDir = INSTALL_DIR): Config {
-  const parsed = schema.safeParse(env);
+  // In a shard's process discord.js sets SHARDS to the shard's own id: not this setting.
+  const parsed = schema.safeParse(isShardProcess(env) ? { ...env, SHARDS: undefined } : env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'configuration');
@@ -175,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, installDir = IN
       followUpHours: e.FOLLOW_UP_HOURS ?? 24,
       messageContent: e.DISCORD_MESSAGE_CONTENT === 'true',
       metrics: e.METRICS_PORT ? { port: e.METRICS_PORT, host: e.METRICS_HOST ?? '127.0.0.1' } : null,
+      shards: e.SHARDS ?? null,
     },
   };
 }

@@ -75,6 +75,11 @@ export interface FeudCore
   fillEmbeddings(onProgress?: (done: number, total: number) => void): Promise<EmbeddingStatus | null>;
   /** Model calls running and waiting now; null without a model. */
   modelLoad(): { active: number; waiting: number } | null;
+  /**
+   * Catch up with what another process wrote (a shard's reload, vectors it filled): called
+   * every few seconds by each shard's process. Questions see a new corpus version at once anyway.
+   */
+  catchUp(): void;
   /** Wait (up to `timeoutMs`) for writes held back by another process's lock; resolves to how many still wait. */
   settleWrites(timeoutMs: number, onWaiting?: () => void): Promise<number>;
   close(): void;
@@ -148,6 +153,7 @@ export function createCore(deps: CoreDeps): FeudCore {
     write,
     embeddings: () => semantic?.status() ?? null,
     fillEmbeddings: async (onProgress) => (semantic ? semantic.fill(onProgress) : null),
+    catchUp: () => semantic?.catchUp(deps.embedInBackground ?? false),
     settleWrites: (timeoutMs, onWaiting) => gate.settle(timeoutMs, onWaiting),
     modelLoad: () => (model ? { active: limiter.active, waiting: limiter.waiting } : null),
     close() {

@@ -30,6 +30,8 @@ export interface OpenCoreOptions {
   readonly budgets?: TokenBudgets;
   /** Ingest the corpus folder when the index has none yet (default true; the ingest command does it itself, to report it). */
   readonly ingestOnFirstUse?: boolean;
+  /** Delete expired data now (default true; of several shard processes, only the first does). */
+  readonly pruneAtStart?: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function openCore(options: OpenCoreOptions): Promise<FeudCore> {
     // Retention is applied at every start, and daily by a bot that keeps running. Another process
     // holding the write lock (a long reload) must not stop a start: the next run prunes.
     try {
-      withoutBusyWait(db, () => void core.pruneExpired());
+      if (options.pruneAtStart !== false) withoutBusyWait(db, () => void core.pruneExpired());
     } catch (error) {
       const cause = isBusy(error) ? { reason: 'another process holds the database' } : { err: error };
       options.logger.warn(cause, 'deleting expired data failed; it is tried again later');
@@ -72,7 +74,9 @@ export async function openCore(options: OpenCoreOptions): Promise<FeudCore> {
 export function openCoreFromConfig(
   config: Config,
   logger: Logger,
-  options: Pick<OpenCoreOptions, 'embedInBackground' | 'ingestOnFirstUse'> & { corpusDir?: string } = {},
+  options: Pick<OpenCoreOptions, 'embedInBackground' | 'ingestOnFirstUse' | 'pruneAtStart' | 'limiter'> & {
+    corpusDir?: string;
+  } = {},
 ): Promise<FeudCore> {
   return openCore({
     dbPath: config.dbPath,
@@ -80,12 +84,13 @@ export function openCoreFromConfig(
     logger,
     model: modelFromConfig(config.openai),
     embedder: embedderFromConfig(config.embeddings),
-    limiter: createLimiter(config.openai.maxConcurrency, config.openai.maxQueue),
+    limiter: options.limiter ?? createLimiter(config.openai.maxConcurrency, config.openai.maxQueue),
     fetchPolicy: config.articleFetchAllowPrivate ? privateAddressesToo : publicAddressesOnly,
     retentionDays: config.retentionDays,
     budgets: config.openai.budgets,
     ...(options.embedInBackground !== undefined ? { embedInBackground: options.embedInBackground } : {}),
     ...(options.ingestOnFirstUse !== undefined ? { ingestOnFirstUse: options.ingestOnFirstUse } : {}),
+    ...(options.pruneAtStart !== undefined ? { pruneAtStart: options.pruneAtStart } : {}),
   });
 }
 

@@ -7,6 +7,7 @@ import { createCooldown } from './cooldown.js';
 import { keepStatusFile } from '../runtime/statusFile.js';
 import type { AddressInfo } from 'node:net';
 import { type MetricsAddress, observe } from './observability.js';
+import type { Health } from './metricsServer.js';
 import { listen } from './listen.js';
 import { createTurns } from './turns.js';
 import { NO_MENTIONS } from './reply.js';
@@ -23,6 +24,8 @@ export interface BotDeps {
   readonly statusFile?: string;
   /** Where to serve /metrics and /healthz; none when unset (the default: no port is opened). */
   readonly metrics?: MetricsAddress;
+  /** Delete expired data daily (default true; of several shard processes, only the first does). */
+  readonly prunes?: boolean;
 }
 
 export interface Bot {
@@ -39,6 +42,8 @@ export interface Bot {
   readonly lost: Promise<GatewayLostError>;
   /** Where /metrics and /healthz are served once started (`http://host:port`), or null. */
   metricsUrl(): string | null;
+  /** Whether this bot can answer now (its gateway and its database), for /healthz or a shard manager. */
+  health(): Health;
 }
 
 /** Discord closed the gateway with a code that discord.js does not resume from. */
@@ -85,13 +90,14 @@ export function createBot(deps: BotDeps): Bot {
   const status = deps.statusFile ? keepStatusFile(deps.statusFile, deps.logger) : null;
   if (status) trackGateway(client, status, lost);
   // Retention runs at start-up (openCore) and then once a day for as long as the bot runs.
-  const retention = setInterval(() => pruneDaily(deps), RETENTION_INTERVAL_MS).unref();
+  const retention = deps.prunes === false ? null : setInterval(() => pruneDaily(deps), RETENTION_INTERVAL_MS).unref();
 
   return {
     client,
     context,
     lost,
     metricsUrl: () => metricsUrl,
+    health: observed.health,
     async start(token) {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       const failed = lost.then((error) => Promise.reject(error));
@@ -108,7 +114,7 @@ export function createBot(deps: BotDeps): Bot {
       const deadline = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
       await Promise.race([Promise.allSettled([...pending]), deadline]);
       if (pending.size > 0) deps.logger.warn({ abandoned: pending.size }, 'stopping with questions still in flight');
-      clearInterval(retention);
+      if (retention) clearInterval(retention);
       await observed.close();
       await client.destroy();
       status?.remove();

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { type Aggregator, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AskResult } from '../answer/types.js';
 
 /** Where a question came from. */
@@ -52,27 +52,37 @@ export class BotMetrics {
   });
 
   constructor(sources: MetricSources) {
-    const gauge = (name: string, help: string, read: () => number | null) =>
+    // How a shard manager adds up its processes' values (prom-client's aggregators): counts of
+    // work add up; the corpus is the same for every process; the gateway is as bad as its worst shard.
+    const gauge = (name: string, help: string, aggregator: Aggregator, read: () => number | null) =>
       new Gauge({
         name,
         help,
+        aggregator,
         registers: [this.registry],
         collect() {
           const value = read();
           if (value !== null) this.set(value);
         },
       });
-    gauge('feudbot_questions_in_flight', 'Questions being answered now.', () => sources.inFlight());
-    gauge('feudbot_model_calls_active', 'Model calls running now.', () => sources.model()?.active ?? null);
-    gauge('feudbot_model_calls_waiting', 'Model calls waiting for a slot.', () => sources.model()?.waiting ?? null);
-    gauge('feudbot_gateway_up', '1 while the Discord gateway is connected.', () => (sources.gateway().up ? 1 : 0));
-    gauge('feudbot_gateway_ping_seconds', 'Heartbeat round trip to Discord.', () => {
+    gauge('feudbot_questions_in_flight', 'Questions being answered now.', 'sum', () => sources.inFlight());
+    gauge('feudbot_model_calls_active', 'Model calls running now.', 'sum', () => sources.model()?.active ?? null);
+    gauge(
+      'feudbot_model_calls_waiting',
+      'Model calls waiting for a slot.',
+      'sum',
+      () => sources.model()?.waiting ?? null,
+    );
+    gauge('feudbot_gateway_up', '1 while the Discord gateway is connected (of every shard).', 'min', () =>
+      sources.gateway().up ? 1 : 0,
+    );
+    gauge('feudbot_gateway_ping_seconds', 'Heartbeat round trip to Discord (the slowest shard).', 'max', () => {
       const ping = sources.gateway().pingMs;
       return ping === null || ping < 0 ? null : ping / 1000;
     });
-    gauge('feudbot_articles', 'Articles in the index.', () => sources.corpus().articles);
-    gauge('feudbot_passages', 'Passages in the index.', () => sources.corpus().passages);
-    gauge('feudbot_vectors_waiting', 'Passages waiting for a vector.', () => sources.corpus().vectorsWaiting);
+    gauge('feudbot_articles', 'Articles in the index.', 'max', () => sources.corpus().articles);
+    gauge('feudbot_passages', 'Passages in the index.', 'max', () => sources.corpus().passages);
+    gauge('feudbot_vectors_waiting', 'Passages waiting for a vector.', 'max', () => sources.corpus().vectorsWaiting);
   }
 
   /** One question answered (or refused, turned away, failed), and how long it took. */

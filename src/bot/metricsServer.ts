@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { Logger } from '../logger.js';
-import type { BotMetrics } from './metrics.js';
+import type { Registry } from 'prom-client';
 
 /** Whether the bot can answer now, and if not, why. */
-export type HealthCheck = () => { ok: true } | { ok: false; reason: string };
+export type Health = { ok: true } | { ok: false; reason: string };
+export type HealthCheck = () => Health | Promise<Health>;
 
 /**
  * `/metrics` (Prometheus' text format) and `/healthz` (200 while the gateway is connected and
@@ -11,7 +12,7 @@ export type HealthCheck = () => { ok: true } | { ok: false; reason: string };
  * Off unless METRICS_PORT is set; bound to 127.0.0.1 unless METRICS_HOST says otherwise.
  */
 export async function startMetricsServer(
-  metrics: BotMetrics,
+  registry: Pick<Registry, 'metrics' | 'contentType'>,
   health: HealthCheck,
   options: { port: number; host: string; logger: Logger },
 ): Promise<Server> {
@@ -22,8 +23,8 @@ export async function startMetricsServer(
       return;
     }
     if (path === '/metrics') {
-      void metrics.registry.metrics().then(
-        (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text),
+      void registry.metrics().then(
+        (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
         (error: unknown) => {
           options.logger.warn({ err: error }, 'metrics could not be collected');
           res.writeHead(500).end();
@@ -32,10 +33,11 @@ export async function startMetricsServer(
       return;
     }
     if (path === '/healthz') {
-      const state = health();
-      res
-        .writeHead(state.ok ? 200 : 503, { 'content-type': 'text/plain; charset=utf-8' })
-        .end(state.ok ? 'ok\n' : `${state.reason}\n`);
+      void Promise.resolve(health()).then((state) =>
+        res
+          .writeHead(state.ok ? 200 : 503, { 'content-type': 'text/plain; charset=utf-8' })
+          .end(state.ok ? 'ok\n' : `${state.reason}\n`),
+      );
       return;
     }
     res.writeHead(404).end();

@@ -48,8 +48,9 @@ export function observe(client: Client, context: BotContext, core: FeudCore) {
   let server: Server | null = null;
   return {
     metrics,
+    health,
     async listen(address: MetricsAddress, logger: Logger): Promise<Server> {
-      server = await startMetricsServer(metrics, health, { ...address, logger });
+      server = await startMetricsServer(metrics.registry, health, { ...address, logger });
       return server;
     },
     async close(): Promise<void> {

@@ -36,6 +36,17 @@ export class LiveVectorIndex {
     if (!this.current() && this.syncing) await this.syncing;
   }
 
+  /**
+   * Vectors another process stored for the current version (the shard that fills them): read
+   * in the difference. Versions are caught by `current` at the next question.
+   */
+  refresh(): void {
+    const { index } = this;
+    if (this.syncing || !index || index.version !== getCorpusVersion(this.db)) return;
+    if (rowidsWithVector(this.db, this.model).length === (index.vectors?.size ?? 0)) return;
+    this.syncing = this.sync().finally(() => (this.syncing = null));
+  }
+
   /** New vectors go straight into an index that is current; one being synced reads them from SQLite anyway. */
   add(rows: readonly { hash: string; vector: Float32Array }[]): void {
     const { index } = this;

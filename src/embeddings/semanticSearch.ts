@@ -28,6 +28,11 @@ export interface SemanticSearch {
   /** Embed every passage that has no vector yet; resolves when done or paused. One pass runs at a time. */
   fill(onProgress?: (done: number, total: number) => void): Promise<EmbeddingStatus>;
   status(): EmbeddingStatus;
+  /**
+   * Catch up with another process's writes: vectors it stored join the in-memory index; with
+   * `fill`, passages a reload elsewhere added get their vectors here.
+   */
+  catchUp(fill: boolean): void;
   /** Stop scheduled retries (on shutdown). */
   close(): void;
 }
@@ -83,6 +88,12 @@ export function createSemanticSearch(deps: SemanticSearchDeps): SemanticSearch {
       return backfill.run().then(status);
     },
     status,
+    catchUp(fill) {
+      index.refresh();
+      if (!fill || backfill.closed || backfill.state !== 'complete') return;
+      const counts = embeddingCounts(db, model);
+      if (counts.embedded < counts.total) void backfill.run();
+    },
     close() {
       backfill.close();
       index.closed = true;

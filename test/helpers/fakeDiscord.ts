@@ -11,6 +11,7 @@ import {
   ApplicationCommandType,
   ChannelType,
   ComponentType,
+  GatewayCloseCodes,
   GatewayDispatchEvents,
   type APIRole,
   GatewayIntentBits,
@@ -20,7 +21,7 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 
 /** One REST call the bot made. */
 export interface RecordedCall {
@@ -83,6 +84,10 @@ export interface FakeDiscord {
   readonly api: string;
   readonly applicationId: string;
   readonly guildId: string;
+  /** One server per shard, on the shard Discord's formula gives it (just `guildId` with one shard). */
+  readonly guildIds: readonly string[];
+  /** The shards that have identified, and not lost their connection since. */
+  readonly connectedShards: () => number[];
   readonly channelId: string;
   readonly otherChannelId: string;
   readonly moderatorRoleId: string;
@@ -124,6 +129,8 @@ export interface FakeDiscord {
       /** Channel and role options, by option name: the id, resolved as Discord does. */
       channels?: Record<string, string>;
       roles?: Record<string, string>;
+      /** The server it is sent in (one of `guildIds`); the channel ids are the same in each. */
+      guildId?: string;
     },
   ): InteractionRecord;
   /** A user types into an option with autocomplete. */
@@ -216,11 +223,38 @@ const HEARTBEAT_MS = 30_000;
 export interface FakeDiscordOptions {
   /** Answer Identify by closing the gateway with this code (4004: the token was rejected). */
   readonly identifyCloseCode?: number;
+  /**
+   * The shards `/gateway/bot` recommends (default 1). With more, the fake has one server per
+   * shard (`guildIds`), each on the shard Discord's formula gives it, and sends each shard's
+   * identify its own server's events.
+   */
+  readonly shards?: number;
+}
+
+/** The shard that receives a server's events: Discord's `(guild_id >> 22) % num_shards`. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** One server id per shard, the first being `first`: ids taken until every shard has one. */
+function guildPerShard(first: string, shardCount: number): string[] {
+  const ids: string[] = [];
+  ids[shardOfGuild(first, shardCount)] = first;
+  let candidate = BigInt(first);
+  while (ids.filter(Boolean).length < shardCount) {
+    candidate += 1n << 22n;
+    const shard = shardOfGuild(String(candidate), shardCount);
+    ids[shard] ??= String(candidate);
+  }
+  return ids;
 }
 
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const applicationId = snowflake();
+  const shardCount = options.shards ?? 1;
   const guildId = snowflake();
+  const guildIds = guildPerShard(guildId, shardCount);
+  const shardSockets = new Map<number, WebSocket>();
   const channelId = snowflake();
   const otherChannelId = snowflake();
   const moderatorRoleId = snowflake();
@@ -335,8 +369,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const notify = () => waiters.forEach((w) => w());
 
   // Typed loosely: a GUILD_CREATE carries more than APIGuild, and discord.js reads only part of it.
-  const guild = (): Record<string, unknown> => ({
-    id: guildId,
+  const guild = (id = guildId): Record<string, unknown> => ({
+    id,
     name: 'Feud Watchers',
     icon: null,
     splash: null,
@@ -349,7 +383,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     explicit_content_filter: 0,
     roles: [
       {
-        id: guildId,
+        id,
         name: '@everyone',
         color: 0,
         hoist: false,
@@ -514,22 +548,32 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         return;
       }
       if (payload.op === GatewayOpcodes.Identify) {
-        identified = ws;
-        identifyIntents = Number((payload.d as { intents?: unknown }).intents ?? 0);
+        const d = payload.d as { intents?: unknown; shard?: [number, number] };
+        const [shardId, count] = d.shard ?? [0, 1];
+        if (count !== shardCount || shardId >= count) {
+          ws.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
+          return;
+        }
+        shardSockets.set(shardId, ws);
+        // Messages and threads are the main server's: they go to its shard.
+        if (shardId === shardOfGuild(guildId, count)) identified = ws;
+        identifyIntents = Number(d.intents ?? 0);
+        // Each shard gets the servers Discord's formula puts on it: here, one each.
+        const own = guildIds.filter((id) => shardOfGuild(id, count) === shardId);
         dispatch(ws, GatewayDispatchEvents.Ready, {
           v: 10,
           user: botUser,
-          guilds: [{ id: guildId, unavailable: true }],
+          guilds: own.map((id) => ({ id, unavailable: true })),
           session_id: randomBytes(8).toString('hex'),
           resume_gateway_url: `ws://127.0.0.1:${port()}`,
-          shard: [0, 1],
+          shard: [shardId, count],
           application: { id: applicationId, flags: 0 },
         });
-        dispatch(ws, GatewayDispatchEvents.GuildCreate, guild());
-        readyResolve();
+        for (const id of own) dispatch(ws, GatewayDispatchEvents.GuildCreate, guild(id));
+        if (shardSockets.size === shardCount) readyResolve();
       }
       if (payload.op === GatewayOpcodes.Resume) {
-        identified = ws;
+        if (shardCount === 1) identified = ws;
         dispatch(ws, GatewayDispatchEvents.Resumed, {});
       }
     });
@@ -621,8 +665,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     } else if (method === 'GET' && path === '/gateway/bot') {
       json(200, {
         url: `ws://127.0.0.1:${port()}`,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        shards: shardCount,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: shardCount },
       });
     } else if (method === 'PUT' && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
       const list = (body as unknown as RESTPostAPIApplicationCommandsJSONBody[] | null) ?? [];
@@ -707,15 +751,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return record;
   }
 
-  function baseInteraction(user: FakeUser, record: InteractionRecord, channel: string, locale: string) {
+  function baseInteraction(user: FakeUser, record: InteractionRecord, channel: string, locale: string, gid = guildId) {
     const thread = threads.get(channel);
     return {
       id: record.id,
       token: record.token,
       application_id: applicationId,
       version: 1 as const,
-      guild_id: guildId,
-      guild: { id: guildId, features: [], locale: 'en-US' as Locale },
+      guild_id: gid,
+      guild: { id: gid, features: [], locale: 'en-US' as Locale },
       channel_id: channel,
       channel: thread
         ? threadChannel(thread)
@@ -735,21 +779,26 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       locale: locale as Locale,
       guild_locale: 'en-US' as Locale,
       entitlements: [],
-      authorizing_integration_owners: { '0': guildId },
+      authorizing_integration_owners: { '0': gid },
       context: 0,
       attachment_size_limit: 8_388_608,
     };
   }
 
-  function deliver(payload: unknown): void {
-    if (!identified) throw new Error('The bot has not identified on the gateway yet.');
-    dispatch(identified, GatewayDispatchEvents.InteractionCreate, payload);
+  /** An interaction, to the shard that has its server. */
+  function deliver(payload: object): void {
+    const shard = shardOfGuild((payload as { guild_id?: string }).guild_id ?? guildId, shardCount);
+    const socket = shardCount === 1 ? identified : shardSockets.get(shard);
+    if (!socket) throw new Error(`Shard ${shard} has not identified on the gateway yet.`);
+    dispatch(socket, GatewayDispatchEvents.InteractionCreate, payload);
   }
 
   return {
     api: `http://127.0.0.1:${port()}/api`,
     applicationId,
     guildId,
+    guildIds,
+    connectedShards: () => [...shardSockets].filter(([, ws]) => ws.readyState === WebSocket.OPEN).map(([id]) => id),
     channelId,
     otherChannelId,
     moderatorRoleId,
@@ -768,13 +817,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
             ? ApplicationCommandOptionType.Integer
             : ApplicationCommandOptionType.String;
       const payload = {
-        ...baseInteraction(user, record, extra.channelId ?? channelId, extra.locale ?? 'en-US'),
+        ...baseInteraction(user, record, extra.channelId ?? channelId, extra.locale ?? 'en-US', extra.guildId),
         type: InteractionType.ApplicationCommand,
         data: {
           id: snowflake(),
           name,
           type: ApplicationCommandType.ChatInput,
-          guild_id: guildId,
+          guild_id: extra.guildId ?? guildId,
           options: subcommandOf(extra.subcommand, [
             ...Object.entries(options).map(([key, value]) => ({ name: key, type: typed(value), value })),
             ...Object.entries(attachments).map(([key, file]) => ({

@@ -26,6 +26,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }).openai.enabled).toBe(true);
   });
 
+  it('runs one process unless SHARDS says auto or a number; in a shard process SHARDS is its id, not this setting', () => {
+    expect(loadConfig({}).discord.shards).toBeNull();
+    expect(loadConfig({ SHARDS: 'auto' }).discord.shards).toBe('auto');
+    expect(loadConfig({ SHARDS: ' 2 ' }).discord.shards).toBe(2);
+    // discord.js's ShardingManager starts shard 0 with SHARDS=0, SHARD_COUNT=2.
+    const shard = { SHARDING_MANAGER: 'true', SHARDS: '0', SHARD_COUNT: '2' };
+    expect(loadConfig(shard).discord.shards).toBeNull();
+  });
+
   it('reads id lists', () => {
     expect(
       loadConfig({ MODERATOR_ROLE_IDS: '123456789012345678, 223456789012345678' }).discord.moderatorRoleIds,
@@ -38,6 +47,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of'],
     ['MODERATOR_ROLE_IDS', 'admins', 'MODERATOR_ROLE_IDS must be a comma-separated list of role ids'],
     ['DISCORD_APPLICATION_ID', 'my-bot', 'DISCORD_APPLICATION_ID'],
+    ['SHARDS', 'many', 'SHARDS must be auto or a whole number of shards'],
+    ['SHARDS', '0', 'SHARDS must be auto or a whole number of shards'],
   ])('names %s when it is wrong', (name, value, expected) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(expected);
