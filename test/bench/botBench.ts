@@ -39,24 +39,28 @@ export const instantModel: ChatModel = {
     }),
 };
 
-interface Report {
+export interface Report {
+  connectedShards?: number;
   records: { sentAt: number; callbackAt: number | null; lastEditAt: number | null; finalised: boolean }[];
 }
 
-const latencyOf = (xs: number[]): Latency => ({
+export const latencyOf = (xs: number[]): Latency => ({
   p50: round(percentile(xs, 50), 1),
   p95: round(percentile(xs, 95), 1),
   p99: round(percentile(xs, 99), 1),
 });
 
-function startFakeDiscordProcess(): { child: ChildProcess; ready: Promise<{ api: string }> } {
+export function startFakeDiscordProcess(args: string[] = []): {
+  child: ChildProcess;
+  ready: Promise<{ api: string; applicationId: string }>;
+} {
   const script = fileURLToPath(new URL('./fakeDiscordProcess.ts', import.meta.url));
-  const child = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return { child, ready: request<{ api: string }>(child, null, 'ready') };
+  const child = fork(script, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return { child, ready: request<{ api: string; applicationId: string }>(child, null, 'ready') };
 }
 
 /** Send the questions at once and collect the fake's timings once every one is final (or a minute passes). */
-async function askAndWait(
+export async function askAndWait(
   child: ChildProcess,
   questions: string[],
   done: (r: Report['records'][number]) => boolean,
@@ -98,7 +102,7 @@ async function bareDiscordJsAck(count: number): Promise<Latency> {
   }
 }
 
-function request<T>(child: ChildProcess, message: unknown, replyType: string): Promise<T> {
+export function request<T>(child: ChildProcess, message: unknown, replyType: string): Promise<T> {
   return new Promise((resolve) => {
     const onMessage = (m: { type: string }) => {
       if (m.type !== replyType) return;

@@ -5,14 +5,22 @@ import { startFakeDiscord } from '../helpers/fakeDiscord.js';
 
 type Command = { type: 'ask'; questions: string[] } | { type: 'report' } | { type: 'close' };
 
-const discord = await startFakeDiscord();
+// `--shards N --guilds M`: recommend N shards and put the bot in M servers spread over them.
+const arg = (name: string) => Number(process.argv[process.argv.indexOf(name) + 1] ?? 1);
+const sharded = process.argv.includes('--shards');
+const discord = await startFakeDiscord(sharded ? { shards: arg('--shards'), guilds: arg('--guilds') } : {});
 const send = (message: unknown) => process.send?.(message);
 
 let asked: string[] = [];
 process.on('message', (command: Command) => {
   if (command.type === 'ask') {
     const users = Object.values(discord.users);
-    asked = command.questions.map((question, i) => discord.slash(users[i % users.length]!, 'ask', { question }).id);
+    // Round robin over the members and the servers: a burst spread over every shard.
+    const { guildIds } = discord;
+    asked = command.questions.map(
+      (question, i) =>
+        discord.slash(users[i % users.length]!, 'ask', { question }, { guildId: guildIds[i % guildIds.length]! }).id,
+    );
     send({ type: 'asked', count: asked.length });
   } else if (command.type === 'report') {
     const records = asked.map((id) => {
@@ -25,9 +33,14 @@ process.on('message', (command: Command) => {
         finalised: r.edits.length > 0,
       };
     });
-    send({ type: 'report', records });
+    send({
+      type: 'report',
+      records,
+      connectedShards: discord.connectedShards().length,
+      guilds: discord.guildIds.length,
+    });
   } else if (command.type === 'close') {
     void discord.close().then(() => process.exit(0));
   }
 });
-send({ type: 'ready', api: discord.api });
+send({ type: 'ready', api: discord.api, applicationId: discord.applicationId });

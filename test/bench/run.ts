@@ -6,13 +6,15 @@ import { parseArgs } from 'node:util';
 import { readEvalQuestions } from '../../src/evaluation/runEval.js';
 import { BUNDLED_CORPUS, PROJECT_ROOT } from '../helpers/corpus.js';
 import { benchBot, type BotLoadResult } from './botBench.js';
+import { benchShards, type ShardRunResult } from './shardBench.js';
 import { benchInsights, type InsightsResult } from './insightsBench.js';
 import { readRealArticles } from './generateCorpus.js';
 import { benchReloadUnderLoad, type ReloadUnderLoadResult } from './reloadBench.js';
 import { benchRetrieval, type RetrievalResult } from './retrievalBench.js';
 
 // `npm run bench [-- --json] [--sizes 1000,10000] [--reload-articles N] [--bot-questions N] [--no-minisearch]
-//  [--minilm-sizes 1000 | --minilm-sizes none]` (MiniLM embeds every passage at 4–5 a second: keep those sizes small)
+//  [--minilm-sizes 1000 | --minilm-sizes none] [--shard-questions N] [--shard-guilds N]` (MiniLM embeds every
+//  passage at 4–5 a second: keep those sizes small); `--shards` runs the sharded comparison only.
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
@@ -21,6 +23,9 @@ const { values } = parseArgs({
     'bot-questions': { type: 'string', default: '100' },
     'no-minisearch': { type: 'boolean', default: false },
     'minilm-sizes': { type: 'string', default: '1000' },
+    'shard-questions': { type: 'string', default: '400' },
+    'shard-guilds': { type: 'string', default: '50' },
+    shards: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
@@ -40,6 +45,31 @@ const machine = {
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
 };
+
+if (values.shards) {
+  process.stdout.write(`${formatShards(await shardsPart())}\n`);
+  process.exit(0);
+}
+
+async function shardsPart() {
+  log(
+    `sharded bot: ${values['shard-questions']} concurrent /ask over ${values['shard-guilds']} servers, 1 then 2 shard processes…`,
+  );
+  return benchShards(Number(values['shard-questions']), Number(values['shard-guilds']), questions);
+}
+
+function formatShards(s: Awaited<ReturnType<typeof benchShards>>): string {
+  const line = (r: ShardRunResult) =>
+    `${r.shards} shard process${r.shards > 1 ? 'es' : ''}: ${r.questions} /ask over ${r.guilds} servers, ${r.lost} lost; acknowledge p50/p95/p99 ${r.ack.p50} / ${r.ack.p95} / ${r.ack.p99} ms; ${r.perSecond} answers a second`;
+  const ratio = Math.round((s.two.ack.p95 / Math.max(1, s.one.ack.p95)) * 100) / 100;
+  const p95s = (runs: ShardRunResult[]) => runs.map((r) => r.ack.p95).join(', ');
+  return [
+    `Sharded bot (quoting, one SQLite file), median of ${s.rounds} alternated rounds by acknowledge p95:`,
+    line(s.one),
+    line(s.two),
+    `acknowledge p95, two / one: ${ratio}× (every round's p95, one: ${p95s(s.all[1])} ms; two: ${p95s(s.all[2])} ms)`,
+  ].join('\n');
+}
 
 try {
   log(`feudbot bench on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}`);
@@ -66,13 +96,14 @@ try {
   );
   log(`bot: ${values['bot-questions']} concurrent /ask…`);
   const bot: BotLoadResult = await benchBot(Number(values['bot-questions']), questions);
+  const shards = await shardsPart();
   log('insights over 100,000 logged questions…');
   const insights: InsightsResult = benchInsights(100_000, workDir);
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 
-  const result = { machine, retrieval, reload, bot, insights, peakRssMb };
+  const result = { machine, retrieval, reload, bot, shards, insights, peakRssMb };
   if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`${formatTable(result)}\n`);
+  else process.stdout.write(`${formatTable(result)}\n${formatShards(shards)}\n`);
 } finally {
   rmSync(workDir, { recursive: true, force: true });
 }

@@ -84,7 +84,7 @@ export interface FakeDiscord {
   readonly api: string;
   readonly applicationId: string;
   readonly guildId: string;
-  /** One server per shard, on the shard Discord's formula gives it (just `guildId` with one shard). */
+  /** The servers, `guildId` first, each on the shard Discord's formula gives it (just `guildId` by default). */
   readonly guildIds: readonly string[];
   /** The shards that have identified, and not lost their connection since. */
   readonly connectedShards: () => number[];
@@ -229,6 +229,8 @@ export interface FakeDiscordOptions {
    * identify its own server's events.
    */
   readonly shards?: number;
+  /** Servers the bot is in (default: one per shard), spread over the shards by Discord's formula. */
+  readonly guilds?: number;
 }
 
 /** The shard that receives a server's events: Discord's `(guild_id >> 22) % num_shards`. */
@@ -236,15 +238,19 @@ export function shardOfGuild(guildId: string, shardCount: number): number {
   return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
-/** One server id per shard, the first being `first`: ids taken until every shard has one. */
-function guildPerShard(first: string, shardCount: number): string[] {
-  const ids: string[] = [];
-  ids[shardOfGuild(first, shardCount)] = first;
-  let candidate = BigInt(first);
-  while (ids.filter(Boolean).length < shardCount) {
-    candidate += 1n << 22n;
+/** `count` server ids, the first being `first`, taken so that every shard has at least one. */
+function guildsOverShards(first: string, shardCount: number, count: number): string[] {
+  const ids = [first];
+  const covered = new Set([shardOfGuild(first, shardCount)]);
+  for (
+    let candidate = BigInt(first) + (1n << 22n);
+    ids.length < count || covered.size < shardCount;
+    candidate += 1n << 22n
+  ) {
     const shard = shardOfGuild(String(candidate), shardCount);
-    ids[shard] ??= String(candidate);
+    if (ids.length >= count && covered.has(shard)) continue;
+    ids.push(String(candidate));
+    covered.add(shard);
   }
   return ids;
 }
@@ -253,7 +259,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const applicationId = snowflake();
   const shardCount = options.shards ?? 1;
   const guildId = snowflake();
-  const guildIds = guildPerShard(guildId, shardCount);
+  const guildIds = guildsOverShards(guildId, shardCount, options.guilds ?? shardCount);
   const shardSockets = new Map<number, WebSocket>();
   const channelId = snowflake();
   const otherChannelId = snowflake();
