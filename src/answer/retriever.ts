@@ -8,9 +8,7 @@ import type { Logger } from '../logger.js';
 import { cleanQuestion } from '../retrieval/cleanQuestion.js';
 import type { FusionMethod } from '../retrieval/fuse.js';
 import { corpusLanguages, retrievePassages, type Retrieval } from '../retrieval/searchPassages.js';
-
-/** Nearest vectors fused with the lexical candidates. */
-const SEMANTIC_CANDIDATES = 50;
+import { RETRIEVAL_PARAMETERS } from '../retrieval/retrievalParameters.js';
 
 export interface RetrieverDeps {
   readonly db: Db;
@@ -42,7 +40,9 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
   return async (question, limit, corpusVersion) => {
     const [extraQueries, nearest] = await Promise.all([
       translations(deps, question, corpusVersion),
-      semantic ? semantic.nearest(cleanQuestion(question), Math.max(SEMANTIC_CANDIDATES, limit * 4)) : [],
+      semantic
+        ? semantic.nearest(cleanQuestion(question), Math.max(RETRIEVAL_PARAMETERS.semanticCandidates, limit * 4))
+        : [],
     ]);
     // One read transaction: the version and the passages come from the same snapshot, even when
     // another process commits a reload between the two reads.

@@ -1,5 +1,4 @@
-/** The usual constant of reciprocal rank fusion (Cormack et al., 2009): damps the weight of the very top ranks. */
-export const RRF_K = 60;
+import { RETRIEVAL_PARAMETERS } from './retrievalParameters.js';
 
 export type FusionMethod = 'rrf' | 'weighted';
 
@@ -10,7 +9,10 @@ export type Ranking = readonly { readonly id: number; readonly score: number }[]
  * Reciprocal rank fusion: merge several ranked lists of ids into one, scoring each id
  * by the sum of 1 / (k + rank) over the lists it appears in.
  */
-export function reciprocalRankFusion<T>(lists: readonly (readonly T[])[], k = RRF_K): Map<T, number> {
+export function reciprocalRankFusion<T>(
+  lists: readonly (readonly T[])[],
+  k: number = RETRIEVAL_PARAMETERS.rrfK,
+): Map<T, number> {
   const scores = new Map<T, number>();
   for (const list of lists) {
     list.forEach((id, index) => scores.set(id, (scores.get(id) ?? 0) + 1 / (k + index + 1)));
@@ -24,11 +26,20 @@ export function reciprocalRankFusion<T>(lists: readonly (readonly T[])[], k = RR
  * `weighted` sums each list's scores scaled to its best one, so a strong lead in one
  * list counts for more than a rank.
  */
-export function fuseRankings(rankings: readonly Ranking[], method: FusionMethod): { id: number; score: number }[] {
+export function fuseRankings(
+  rankings: readonly Ranking[],
+  method: FusionMethod,
+  rrfK: number = RETRIEVAL_PARAMETERS.rrfK,
+): { id: number; score: number }[] {
   if (rankings.length === 0) return [];
   if (rankings.length === 1) return [...rankings[0]!];
   const scores =
-    method === 'rrf' ? reciprocalRankFusion(rankings.map((r) => r.map((e) => e.id))) : weightedSum(rankings);
+    method === 'rrf'
+      ? reciprocalRankFusion(
+          rankings.map((r) => r.map((e) => e.id)),
+          rrfK,
+        )
+      : weightedSum(rankings);
   return [...scores.entries()].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id);
 }
 

@@ -1,7 +1,5 @@
 import type { WeightedWord } from './weighWords.js';
-
-/** Index terms apart that still count as "together". */
-const PROXIMITY_WINDOW = 3;
+import { RETRIEVAL_PARAMETERS } from './retrievalParameters.js';
 
 /** How a passage's index terms relate to the question's words. */
 export interface LexicalSignals {
@@ -54,7 +52,7 @@ export function lexicalScore(bm25Share: number, signals: LexicalSignals): number
   return bm25Share * 0.3 + signals.coverage * 0.5 + signals.proximity * 0.2;
 }
 
-/** Share (0–1) of the words that stand within PROXIMITY_WINDOW index terms of another of the words. */
+/** Share (0–1) of the words that stand within `proximityWindow` index terms of another of the words. */
 export function proximity(sequence: readonly string[], wordOf: ReadonlyMap<string, number>, wordCount: number): number {
   if (wordCount < 2) return 0;
   const near = new Set<number>();
@@ -62,7 +60,7 @@ export function proximity(sequence: readonly string[], wordOf: ReadonlyMap<strin
   sequence.forEach((term, at) => {
     const word = wordOf.get(term);
     if (word === undefined) return;
-    while (recent.length > 0 && at - recent[0]!.at > PROXIMITY_WINDOW) recent.shift();
+    while (recent.length > 0 && at - recent[0]!.at > RETRIEVAL_PARAMETERS.proximityWindow) recent.shift();
     for (const other of recent) {
       if (other.word !== word) {
         near.add(word);

@@ -6,6 +6,7 @@ import { lexicalScore, lexicalScorer, type LexicalSignals } from './lexicalScore
 import { PASSAGE_COLUMNS, toPassageRecord, type PassageRecord } from './passageRecords.js';
 import { buildMatchExpression, buildQueryWords } from './queryTerms.js';
 import { weighWords, type WeightedWord } from './weighWords.js';
+import { RETRIEVAL_PARAMETERS } from './retrievalParameters.js';
 
 /** A passage found by its words, scored against one phrasing of the question. */
 export interface LexicalHit {
@@ -13,15 +14,6 @@ export interface LexicalHit {
   readonly score: number;
   readonly signals: LexicalSignals;
 }
-
-/** A word found in more than this share of passages is left out of the first MATCH (it still counts for scoring). */
-const COMMON_WORD_SHARE = 0.3;
-/**
- * BM25 candidates re-scored per query: enough that a passage with all the words close together
- * is among them. The same for every caller, so that the first five of a search for fifty are the
- * five a search for five finds.
- */
-export const LEXICAL_CANDIDATES = 100;
 
 /**
  * The passages that share words with one phrasing of the question, best first. This
@@ -74,8 +66,8 @@ function candidateRows(
   stats: CorpusStats,
   wanted: number,
 ): { passage: PassageRecord; rank: number }[] {
-  const limit = Math.max(wanted, LEXICAL_CANDIDATES);
-  const isRare = (w: WeightedWord) => w.df <= stats.passages * COMMON_WORD_SHARE;
+  const limit = Math.max(wanted, RETRIEVAL_PARAMETERS.lexicalCandidates);
+  const isRare = (w: WeightedWord) => w.df <= stats.passages * RETRIEVAL_PARAMETERS.commonWordShare;
   const rare = known.filter(isRare);
   if (rare.length === 0) return fetchCandidates(db, known, limit, true);
   const first = fetchCandidates(db, rare, limit, true);

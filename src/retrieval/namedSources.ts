@@ -2,12 +2,10 @@ import type { Db } from '../db/database.js';
 import { statement } from '../db/statements.js';
 import { foldDiacritics, stem, type Language } from '../text/languages.js';
 import { words } from '../text/tokenize.js';
+import { RETRIEVAL_PARAMETERS } from './retrievalParameters.js';
 
 /** Source-name words (from publishers and authors) and the articles each one names. */
 export type SourceNames = ReadonlyMap<string, readonly string[]>;
-
-// Shorter words are host-name noise ("www", "com", "de") or too ambiguous to name a source by.
-const MIN_NAME_LENGTH = 5;
 
 /** One row per distinct publisher and author (few, however many articles share them), from the covering index. */
 export const SOURCE_NAMES_SQL = `SELECT publisher, author, json_group_array(id) AS ids, count(*) AS n
@@ -57,31 +55,8 @@ export function namedArticles(question: string, names: SourceNames): Set<string>
   return named;
 }
 
-/**
- * A question that names a source asks about that source: its passages come first, those
- * the question's words found in their fused order, then the rest of them in reading
- * order, then everything else. Scores stay monotone so that "higher is better" holds.
- */
-export function preferNamedSources(
-  fused: readonly { id: number; score: number }[],
-  namedPassages: readonly { rowid: number }[],
-  isNamed: (id: number) => boolean,
-): { id: number; score: number }[] {
-  const top = fused[0]?.score ?? 0;
-  const found = fused.filter((e) => isNamed(e.id));
-  const foundIds = new Set(found.map((e) => e.id));
-  const unfound = namedPassages.filter((p) => !foundIds.has(p.rowid));
-  // Above every other passage (whose scores are at most `top`), below the named ones that were found.
-  const step = top > 0 ? top / (4 * (unfound.length + 1)) : 1 / (unfound.length + 1);
-  return [
-    ...found.map((e) => ({ id: e.id, score: 2 * top + e.score + step })),
-    ...unfound.map((p, index) => ({ id: p.rowid, score: top + step * (unfound.length - index) })),
-    ...fused.filter((e) => !isNamed(e.id)),
-  ];
-}
-
 function nameWords(text: string): string[] {
   return words(text)
     .map(foldDiacritics)
-    .filter((w) => w.length >= MIN_NAME_LENGTH && !/^\d+$/.test(w));
+    .filter((w) => w.length >= RETRIEVAL_PARAMETERS.minSourceNameLength && !/^\d+$/.test(w));
 }

@@ -3,14 +3,7 @@ import { translateStem } from './glossary.js';
 import { stem, type Language } from '../text/languages.js';
 import { isStopword } from '../text/stopwords.js';
 import { tokenize } from '../text/tokenize.js';
-
-/** Most words of a question the corpus knows that are searched; the rest of a pasted essay is ignored. */
-export const MAX_QUERY_WORDS = 32;
-/**
- * Most words of a question that are looked up at all. Words the corpus never saw do not use
- * up MAX_QUERY_WORDS ("lol" forty times, then "Altman Musk"), but each costs a look-up.
- */
-export const MAX_WORDS_LOOKED_UP = 128;
+import { RETRIEVAL_PARAMETERS } from './retrievalParameters.js';
 
 /**
  * One word of the question and every index term that may stand for it: its stem in each
@@ -52,7 +45,7 @@ export function buildQueryWords(
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ word, alternatives: [...alternatives], inGlossary });
-    if (out.length >= MAX_WORDS_LOOKED_UP) break;
+    if (out.length >= RETRIEVAL_PARAMETERS.maxWordsLookedUp) break;
   }
   return out;
 }

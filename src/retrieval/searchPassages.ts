@@ -1,13 +1,16 @@
 import type { Db } from '../db/database.js';
 import { cleanQuestion } from './cleanQuestion.js';
 import { corpusStats } from './corpusStats.js';
-import { preferDefinitions } from './definitions.js';
+import { definitionsStage } from './definitions.js';
 import { fuseRankings, type FusionMethod } from './fuse.js';
-import { LEXICAL_CANDIDATES, lexicalSearch, type LexicalHit } from './lexicalSearch.js';
-import { namedArticles, preferNamedSources, sourceWordsOf } from './namedSources.js';
-import { withFollowers } from './followers.js';
-import { passagesAfter, passagesByRowid, passagesOfArticles, type PassageRecord } from './passageRecords.js';
-import { preferLanguage } from './preferLanguage.js';
+import { lexicalSearch, type LexicalHit } from './lexicalSearch.js';
+import { sourceWordsOf } from './namedSources.js';
+import { namedSourcesStage } from './namedSourcesStage.js';
+import { followersStage } from './followers.js';
+import { passagesByRowid, type PassageRecord } from './passageRecords.js';
+import { askerLanguageStage } from './preferLanguage.js';
+import type { RankingStage, StageContext } from './rankingStage.js';
+import { MAX_LIMIT, RETRIEVAL_PARAMETERS, type RetrievalParameters } from './retrievalParameters.js';
 import { highlightSnippet } from './snippet.js';
 import { detectLanguage } from '../text/detectLanguage.js';
 import type { WeightedWord } from './weighWords.js';
@@ -61,10 +64,22 @@ export interface SearchOptions {
   readonly semantic?: readonly SemanticHit[];
   /** How rankings are merged: a weighted sum of scores (default; see docs/quality.md) or reciprocal rank. */
   readonly fusion?: FusionMethod;
+  /** Tuning of the lexical candidates, fusion and the ranking stages (default: RETRIEVAL_PARAMETERS). */
+  readonly parameters?: Partial<RetrievalParameters>;
 }
 
-/** Most passages one search returns (the CLI's --limit is checked against it too). */
-export const MAX_LIMIT = 50;
+export { MAX_LIMIT };
+
+/**
+ * The stages after fusion, in order: each reads the ranking and returns a new one. A new
+ * stage is a `RankingStage` in its own module, added here.
+ */
+export const RANKING_STAGES: readonly RankingStage[] = [
+  followersStage,
+  askerLanguageStage,
+  definitionsStage,
+  namedSourcesStage,
+];
 
 /**
  * Find the passages that best answer a question, in any corpus language: it ranks and
@@ -89,7 +104,10 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
   );
   // The asker's language, read once: for the question's own words, near ties and a definition's subject.
   const asked = detectLanguage(queries[0] ?? '');
-  const results = queries.map((q, i) => lexicalSearch(db, q, stats, LEXICAL_CANDIDATES, i === 0 ? asked : undefined));
+  const parameters = { ...RETRIEVAL_PARAMETERS, ...options.parameters };
+  const results = queries.map((q, i) =>
+    lexicalSearch(db, q, stats, parameters.lexicalCandidates, i === 0 ? asked : undefined),
+  );
   const lexical = results.map((r) => r.hits);
   const semantic = options.semantic ?? [];
 
@@ -108,17 +126,15 @@ export function retrievePassages(db: Db, question: string, options: SearchOption
     ...lexical.map((list) => list.map((h) => ({ id: h.passage.rowid, score: h.score }))),
     ...(semantic.length > 0 ? [semantic.map((s) => ({ id: s.rowid, score: s.similarity }))] : []),
   ].filter((r) => r.length > 0);
-  let fused = fuseRankings(rankings, options.fusion ?? 'weighted');
-  fused = withFollowers(fused, records, (leading) => passagesAfter(db, leading));
-  fused = preferLanguage(fused, asked, (id) => records.get(id)?.language);
-
-  fused = preferDefinitions(db, queries[0] ?? '', asked, stats, fused, records, lexical[0] ?? []);
-
-  const named = namedArticles(queries[0] ?? '', stats.sourceNames);
-  if (named.size > 0) {
-    const ofNamed = passagesOfArticles(db, [...named], MAX_LIMIT);
-    for (const record of ofNamed) if (!records.has(record.rowid)) records.set(record.rowid, record);
-    fused = preferNamedSources(fused, ofNamed, (id) => named.has(records.get(id)?.articleId ?? ''));
+  let fused = fuseRankings(rankings, options.fusion ?? 'weighted', parameters.rrfK);
+  const context: StageContext = {
+    ...{ db, question: queries[0] ?? '', asked, stats, records, parameters },
+    ownHits: lexical[0] ?? [],
+  };
+  for (const stage of RANKING_STAGES) {
+    const { ranking, added = [] } = stage.rerank(fused, context);
+    for (const record of added) records.set(record.rowid, record);
+    fused = ranking;
   }
 
   const toHit = hitBuilder(lexical[0] ?? [], semantic, best);

@@ -1,8 +1,8 @@
 import { stem, type Language } from '../text/languages.js';
 import { tokenize } from '../text/tokenize.js';
+import { RETRIEVAL_PARAMETERS } from './retrievalParameters.js';
 
-/** Words of context either side of the first highlighted word. */
-const SNIPPET_WORDS = 32;
+const SNIPPET_WORDS = RETRIEVAL_PARAMETERS.snippetWords;
 
 /**
  * A short excerpt of the passage around the first word that matched, with matched words

@@ -4,8 +4,9 @@ import { everydayRank, everydayWeight } from '../text/everydayWords.js';
 import { foldDiacritics, stem, type Language } from '../text/languages.js';
 import type { CorpusStats } from './corpusStats.js';
 import { glossaryStems } from './glossary.js';
-import { expandStem, MAX_QUERY_WORDS, type QueryWord } from './queryTerms.js';
+import { expandStem, type QueryWord } from './queryTerms.js';
 import { allowedEdits, editDistanceWithin } from './typos.js';
+import { RETRIEVAL_PARAMETERS } from './retrievalParameters.js';
 
 /** A query word with what the index knows of it. */
 export interface WeightedWord extends QueryWord {
@@ -18,14 +19,8 @@ export interface WeightedWord extends QueryWord {
   readonly via: 'exact' | 'typo' | 'parts' | 'unknown';
 }
 
-/** Weight of a word the question misspelt, relative to one it spelt right. */
-const TYPO_WEIGHT = 0.8;
-/** Weight of a word found only through parts of it ("verfeindet" through "feind"). */
-const PARTS_WEIGHT = 0.6;
-/** Shortest known term that counts as a part of a longer unknown word; shorter ones match by chance. */
-const MIN_PART = 5;
-/** Shortest unknown word searched for parts. */
-const MIN_WORD_FOR_PARTS = 7;
+const { typoWeight: TYPO_WEIGHT, partsWeight: PARTS_WEIGHT, minPart: MIN_PART } = RETRIEVAL_PARAMETERS;
+const { minWordForParts: MIN_WORD_FOR_PARTS, maxQueryWords: MAX_QUERY_WORDS } = RETRIEVAL_PARAMETERS;
 
 /**
  * Give each query word its document frequency and idf. A word with no alternative in the

@@ -5,7 +5,9 @@ import { lexicalSearch } from '../../src/retrieval/lexicalSearch.js';
 import { namedArticles, SOURCE_NAMES_SQL } from '../../src/retrieval/namedSources.js';
 import { buildQueryWords } from '../../src/retrieval/queryTerms.js';
 import { passagesAfter } from '../../src/retrieval/passageRecords.js';
-import { retrievePassages } from '../../src/retrieval/searchPassages.js';
+import { RANKING_STAGES, retrievePassages, searchPassages } from '../../src/retrieval/searchPassages.js';
+import type { Ranked, StageContext } from '../../src/retrieval/rankingStage.js';
+import { RETRIEVAL_PARAMETERS } from '../../src/retrieval/retrievalParameters.js';
 import { weighWords } from '../../src/retrieval/weighWords.js';
 import { bundledCore, type CoreWithDb } from '../helpers/corpus.js';
 
@@ -154,5 +156,48 @@ describe('retrieval stages on the bundled corpus', () => {
       { articleId: second!.articleId, ordinal: second!.last },
     ]);
     expect(found.map((p) => [p.articleId, p.ordinal])).toEqual([[first!.articleId, 1]]);
+  });
+});
+
+describe('the ranking stages after fusion (issue 23, item 4)', () => {
+  const questions = [
+    'Why did Musk leave OpenAI?',
+    'what is Colossus',
+    'was ist OpenAI',
+    'what does the wynswell piece say about the lawsuit?',
+    'How many weekly users does ChatGPT have?',
+  ];
+
+  it('each keeps the one contract: a ranking ordered by score, no id twice, every passage known', () => {
+    for (const question of questions) {
+      const stats = corpusStats(core.db);
+      const ownHits = lexicalSearch(core.db, question, stats, RETRIEVAL_PARAMETERS.lexicalCandidates, 'en').hits;
+      const records = new Map(ownHits.map((h) => [h.passage.rowid, h.passage]));
+      const context: StageContext = {
+        ...{ db: core.db, question, asked: 'en', stats, records, ownHits },
+        parameters: RETRIEVAL_PARAMETERS,
+      };
+      let ranking: Ranked[] = ownHits.map((h) => ({ id: h.passage.rowid, score: h.score }));
+      for (const stage of RANKING_STAGES) {
+        const out = stage.rerank(ranking, context);
+        for (const record of out.added ?? []) records.set(record.rowid, record);
+        ranking = out.ranking;
+        const where = `${stage.name} on "${question}"`;
+        expect(new Set(ranking.map((e) => e.id)).size, where).toBe(ranking.length);
+        for (let i = 1; i < ranking.length; i++)
+          expect(ranking[i]!.score, where).toBeLessThanOrEqual(ranking[i - 1]!.score);
+        expect(
+          ranking.filter((e) => !records.has(e.id)).map((e) => e.id),
+          where,
+        ).toEqual([]);
+      }
+    }
+  });
+
+  it('a search takes its tuning from the parameters it is given', () => {
+    const q = 'Wie viel hat Musk 2015 gespendet?';
+    expect(searchPassages(core.db, q)[0]?.language).toBe('en');
+    // An asker's-language edge that outweighs every other signal puts a German passage first.
+    expect(searchPassages(core.db, q, { parameters: { askerLanguageEdge: 100 } })[0]?.language).toBe('de');
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FOLLOWER_SHARE, withFollowers } from '../../src/retrieval/followers.js';
+import { withFollowers } from '../../src/retrieval/followers.js';
+import { RETRIEVAL_PARAMETERS } from '../../src/retrieval/retrievalParameters.js';
 import type { PassageRecord } from '../../src/retrieval/passageRecords.js';
+
+const FOLLOWER_SHARE = RETRIEVAL_PARAMETERS.followerShare;
 
 const passage = (rowid: number, articleId: string, ordinal: number): PassageRecord => ({
   rowid,
@@ -25,7 +28,7 @@ describe('followers', () => {
 
   it('the passage after a strong match inherits a share of its score, below the passages that match', () => {
     const records = new Map([1, 10].map((id) => [id, all.find((p) => p.rowid === id)!]));
-    const ranked = withFollowers(
+    const { ranking: ranked, added } = withFollowers(
       [
         { id: 1, score: 1 },
         { id: 10, score: 0.5 },
@@ -35,13 +38,13 @@ describe('followers', () => {
     );
     expect(ranked.map((e) => e.id)).toEqual([1, 10, 2, 11]);
     expect(ranked[2]!.score).toBeCloseTo(FOLLOWER_SHARE);
-    // Added to the records, so that it can be returned as a hit.
-    expect(records.get(2)?.passageId).toBe('a#1');
+    // Handed back with their records, so that they can be returned as hits.
+    expect(added.map((p) => p.passageId)).toEqual(['a#1', 'b#1']);
   });
 
   it('a follower that matches better on its own keeps its own score', () => {
     const records = new Map([1, 2].map((id) => [id, all.find((p) => p.rowid === id)!]));
-    const ranked = withFollowers(
+    const { ranking: ranked } = withFollowers(
       [
         { id: 1, score: 1 },
         { id: 2, score: 0.9 },
@@ -61,8 +64,8 @@ describe('followers', () => {
     const leading = [0, 1, 2, 3, 4].map((i) => passage(100 + i, 'c', i * 2));
     const records = new Map([...leading, all[3]!].map((p) => [p.rowid, p]));
     const fused = [...leading.map((p, i) => ({ id: p.rowid, score: 1 - i / 10 })), { id: 10, score: 0.1 }];
-    expect(withFollowers(fused, records, after).map((e) => e.id)).toEqual([100, 101, 102, 103, 104, 10]);
+    expect(withFollowers(fused, records, after).ranking.map((e) => e.id)).toEqual([100, 101, 102, 103, 104, 10]);
     // The same passage among the leading ones passes its share to 11.
-    expect(withFollowers([{ id: 10, score: 0.1 }], records, after).map((e) => e.id)).toEqual([10, 11]);
+    expect(withFollowers([{ id: 10, score: 0.1 }], records, after).ranking.map((e) => e.id)).toEqual([10, 11]);
   });
 });

@@ -1,12 +1,8 @@
 import { definitionSubject, introducesSubject } from '../../src/retrieval/definitions.js';
 import { cognates } from '../../src/retrieval/cognates.js';
 import { describe, expect, it } from 'vitest';
-import {
-  buildMatchExpression,
-  MAX_WORDS_LOOKED_UP,
-  buildQueryWords,
-  quoteFts,
-} from '../../src/retrieval/queryTerms.js';
+import { buildMatchExpression, buildQueryWords, quoteFts } from '../../src/retrieval/queryTerms.js';
+import { RETRIEVAL_PARAMETERS } from '../../src/retrieval/retrievalParameters.js';
 
 const both = ['en', 'de'] as const;
 
@@ -47,7 +43,7 @@ describe('buildQueryWords', () => {
   it('caps a pasted essay at a bounded number of words', () => {
     const essay = Array.from({ length: 500 }, (_, i) => `word${i}`).join(' ');
     // Looked up: a bounded number; searched: at most 32 the corpus knows (weighWords keeps those).
-    expect(buildQueryWords(essay, 'en', both).length).toBeLessThanOrEqual(MAX_WORDS_LOOKED_UP);
+    expect(buildQueryWords(essay, 'en', both).length).toBeLessThanOrEqual(RETRIEVAL_PARAMETERS.maxWordsLookedUp);
   });
 });
 
