@@ -22,16 +22,6 @@ function packagesImportedBy(dir: string): Set<string> {
 
 describe('the production start (README, "Running it permanently")', () => {
   it('the built bot, after npm prune --omit=dev, runs with plain node, answers, and stops cleanly on SIGTERM', async () => {
-    // npm run build: the compiled bot must need nothing but runtime dependencies (npm prune --omit=dev).
-    execFileSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
-      cwd: PROJECT_ROOT,
-    });
-    const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
-      dependencies: Record<string, string>;
-    };
-    const imported = [...packagesImportedBy(join(PROJECT_ROOT, 'dist', 'src'))];
-    expect(imported.filter((name) => !(name in pkg.dependencies))).toEqual([]);
-
     // npm prune --omit=dev, in a copy of the installation (hard links: fast, and the original keeps its tools).
     const work = tempDir();
     const install = join(work.path, 'install');
@@ -43,6 +33,15 @@ describe('the production start (README, "Running it permanently")', () => {
       execFileSync('cp', ['-a', PROJECT_ROOT.replace(/\/$/, ''), install]);
     }
     rmSync(join(install, 'data'), { recursive: true, force: true });
+    // npm run build, in the copy: the working tree never gets a dist/ from a test run.
+    rmSync(join(install, 'dist'), { recursive: true, force: true });
+    execFileSync(join(install, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: install });
+    // The compiled bot must need nothing but runtime dependencies (npm prune --omit=dev).
+    const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const imported = [...packagesImportedBy(join(install, 'dist', 'src'))];
+    expect(imported.filter((name) => !(name in pkg.dependencies))).toEqual([]);
     // Files npm may rewrite in place become copies of their own, so the original's never change.
     for (const file of ['package.json', 'package-lock.json', join('node_modules', '.package-lock.json')]) {
       rmSync(join(install, file), { force: true });
