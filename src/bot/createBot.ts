@@ -85,7 +85,7 @@ export function createBot(deps: BotDeps): Bot {
   const observed = observe(client, context, deps.core);
   let metricsUrl: string | null = null;
   context.metrics = observed.metrics;
-  const pending = listen(client, context, deps.logger);
+  const pending = listen(client, context);
   const lost = logClientEvents(client, deps.logger);
   const status = deps.statusFile ? keepStatusFile(deps.statusFile, deps.logger) : null;
   if (status) trackGateway(client, status, lost);

@@ -45,8 +45,10 @@ const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
  * The one entry for every interaction: route it, and whatever fails, log it with an error
  * id and tell the user privately, with that id. Never rejects.
  */
-export async function routeInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
+export async function routeInteraction(interaction: Interaction, shared: BotContext): Promise<void> {
   const started = performance.now();
+  // Every line logged while handling it names the interaction, without each handler adding it.
+  const ctx: BotContext = { ...shared, logger: shared.logger.child({ interactionId: interaction.id }) };
   try {
     if (interaction.isChatInputCommand()) {
       const name = interaction.commandName;
@@ -71,10 +73,7 @@ export async function routeInteraction(interaction: Interaction, ctx: BotContext
     } else {
       return;
     }
-    ctx.logger.debug(
-      { interactionId: interaction.id, ms: Math.round(performance.now() - started) },
-      'interaction handled',
-    );
+    ctx.logger.debug({ ms: Math.round(performance.now() - started) }, 'interaction handled');
   } catch (error) {
     await reportFailure(interaction, ctx, error);
   }
@@ -89,7 +88,7 @@ async function refusedOptions(
   const command = COMMANDS.find((c) => c.name === name)!;
   const problem = optionViolation(interaction.options.data, command);
   if (!problem) return false;
-  ctx.logger.warn({ interactionId: interaction.id, command: name, problem }, 'options outside the declared limits');
+  ctx.logger.warn({ command: name, problem }, 'options outside the declared limits');
   await interaction.reply(privately({ content: say('badOptions', uiLanguage(interaction.locale), { problem }) }));
   return true;
 }
@@ -98,7 +97,6 @@ async function reportFailure(interaction: Interaction, ctx: BotContext, error: u
   const errorId = newErrorId();
   const summary = {
     errorId,
-    interactionId: interaction.id,
     type: interaction.type,
     command: interaction.isChatInputCommand() ? interaction.commandName : undefined,
     customId: interaction.isButton() || interaction.isModalSubmit() ? interaction.customId : undefined,

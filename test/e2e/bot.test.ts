@@ -142,6 +142,9 @@ describe('answers, buttons and listings', () => {
       );
       expect(message.content).toMatch(/^Sorry, something went wrong\. \(error id `[0-9a-f]{8}`\)$/);
       expect(message.embeds).toEqual([]);
+      // The log line with the stack carries the same id, and the interaction's (a child logger per interaction).
+      const errorId = /`([0-9a-f]{8})`/.exec(message.content)![1];
+      expect(h.logs.find((l) => l.msg === 'interaction failed')).toMatchObject({ errorId, interactionId: record.id });
     } finally {
       h.db.exec('ALTER TABLE passages_fts_gone RENAME TO passages_fts');
     }

@@ -10,6 +10,7 @@ import { openCore } from '../../src/openCore.js';
 import type { ChatModel } from '../../src/llm/chatModel.js';
 import { createLimiter } from '../../src/llm/limiter.js';
 import { createOpenAiChatModel } from '../../src/llm/openAiChatModel.js';
+import { createLogger } from '../../src/logger.js';
 import { copyOfBundledCorpus, silentLogger, tempDir } from './corpus.js';
 import { type FakeDiscord, type InteractionRecord, startFakeDiscord } from './fakeDiscord.js';
 import type { FakeOpenAI } from './fakeOpenAI.js';
@@ -23,6 +24,8 @@ export interface Harness {
   /** A connection of the test's own to the bot's database file, for checking what the bot stored. */
   readonly db: Db;
   readonly corpusDir: string;
+  /** What the bot logged (info and up), one object per line. */
+  readonly logs: Record<string, unknown>[];
   /** Wait until the interaction's reply reaches its final state (an edit without the progress footer, or a reply). */
   answered(record: InteractionRecord, ms?: number): Promise<APIMessage>;
   close(): Promise<void>;
@@ -67,9 +70,12 @@ export async function startHarness(
         }
       : {}),
   });
+  const logs: Record<string, unknown>[] = [];
   const bot = createBot({
     core,
-    logger: silentLogger,
+    logger: createLogger('info', {
+      write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
+    }),
     apiUrl: discord.api,
     rest: { retries: 1, timeout: 5_000 },
     ...(options.metrics ? { metrics: { port: 0, host: '127.0.0.1' } } : {}),
@@ -113,6 +119,7 @@ export async function startHarness(
     core,
     db,
     corpusDir: corpus.path,
+    logs,
     answered: (record, ms = 15_000) =>
       discord.waitFor(
         () => {

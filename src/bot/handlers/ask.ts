@@ -43,7 +43,7 @@ async function answer(interaction: ChatInputCommandInteraction, ctx: BotContext,
   const edits = createEditThrottle<MessagePayload>(
     (payload) => interaction.editReply(quietly({ content: '', ...payload })),
     ctx.settings.streamEditIntervalMs,
-    (error) => ctx.logger.warn({ err: error, interactionId: interaction.id }, 'progress edit failed'),
+    (error) => ctx.logger.warn({ err: error }, 'progress edit failed'),
   );
   const asker = { guildId: interaction.guildId, userId: interaction.user.id };
   const result = await askForMember(ctx, 'ask', question, {
