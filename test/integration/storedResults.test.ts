@@ -2,31 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { getCachedAnswer, putCachedAnswer } from '../../src/answer/answerStore.js';
 import { getAnswer, saveAnswer } from '../../src/answer/postedAnswers.js';
 import type { Answered } from '../../src/answer/types.js';
+import { aCitation, anAnswer } from '../helpers/builders.js';
 import { migratedMemoryDb } from '../helpers/corpus.js';
 
 // Issue 23, item 2: JSON read back from the database is checked, not cast.
-const result: Answered = {
-  question: 'Why did Musk leave OpenAI?',
-  outcome: 'answered',
+const result: Answered = anAnswer({
   mode: 'llm',
   model: 'm',
-  language: 'en',
-  answer: 'He left in 2018 [1].',
-  citations: [
-    {
-      n: 1,
-      articleId: 'a',
-      title: 'A',
-      url: null,
-      publisher: null,
-      language: 'en',
-      passageId: 'a#1',
-      quote: 'Musk resigned from the board in 2018.',
-    },
-  ],
   corpusVersion: 'v1',
-  confidence: 0.8,
-};
+  citations: [aCitation(1, { title: 'A', url: null, publisher: null, quote: 'Musk resigned from the board in 2018.' })],
+});
 
 describe('results stored as JSON', () => {
   it('are read back as written, and a row that does not fit is treated as absent', () => {

@@ -1,6 +1,7 @@
 import { citedArticles } from '../../src/answer/citedArticles.js';
 import { describe, expect, it } from 'vitest';
-import type { Answered, Citation } from '../../src/answer/types.js';
+import type { Answered } from '../../src/answer/types.js';
+import { aCitation, anAnswer } from '../helpers/builders.js';
 import { answerMessage, sourceLine } from '../../src/bot/format/answerMessage.js';
 import { embedLength } from '../../src/bot/format/embeds.js';
 import { type ButtonAction, customId, parseCustomId } from '../../src/bot/customIds.js';
@@ -17,29 +18,9 @@ import {
   EMBEDS_TOTAL_MAX,
 } from '../../src/bot/limits.js';
 
-const citation = (n: number, over: Partial<Citation> = {}): Citation => ({
-  n,
-  articleId: `a${n}`,
-  title: `Title ${n}`,
-  url: `https://example.org/${n}`,
-  publisher: 'Example',
-  language: 'en',
-  passageId: `a${n}#1`,
-  quote: 'Quote.',
-  ...over,
-});
-
-const result = (over: Partial<Answered> = {}): Answered => ({
-  question: 'q?',
-  outcome: 'answered',
-  confidence: 0.8,
-  mode: 'extractive',
-  language: 'en',
-  answer: 'An answer [1].',
-  citations: [citation(1)],
-  corpusVersion: 'abcdef123456',
-  ...over,
-});
+const citation = aCitation;
+const result = (over: Partial<Answered> = {}): Answered =>
+  anAnswer({ question: 'q?', answer: 'An answer [1].', ...over });
 
 describe('truncate', () => {
   it('keeps short text and cuts long text at a boundary with an ellipsis', () => {

@@ -4,6 +4,7 @@ import type { QuestionFocus } from '../../src/answer/questionFocus.js';
 import type { AnswerType } from '../../src/text/answerTypes.js';
 import { moneyFigures } from '../../src/text/moneyFigures.js';
 import type { SearchHit } from '../../src/retrieval/searchPassages.js';
+import { aHit } from '../helpers/builders.js';
 import { splitSentences } from '../../src/text/sentences.js';
 
 const hit = (
@@ -12,26 +13,7 @@ const hit = (
   language: 'en' | 'de',
   text: string,
   matchedTerms: string[],
-): SearchHit => ({
-  articleId,
-  title: articleId,
-  editorialTitle: false,
-  url: null,
-  publisher: null,
-  language,
-  published: null,
-  passageId: `${articleId}#${ordinal}`,
-  ordinal,
-  text,
-  snippet: text,
-  score: 1,
-  coverage: 1,
-  similarity: null,
-  lexicalRank: 1,
-  semanticRank: null,
-  matchedWords: matchedTerms.length,
-  matchedTerms,
-});
+): SearchHit => aHit({ articleId, ordinal, language, text, matchedTerms });
 
 /** A question's focus of these index terms (each its own word, weight 1), asking for `type`. */
 const focus = (type: AnswerType, ...terms: string[]): QuestionFocus => ({

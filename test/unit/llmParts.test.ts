@@ -12,7 +12,7 @@ function partialAnswerField(buffer: string): string {
   return reader.text;
 }
 import { sanitizeModelText, verifyCitations } from '../../src/llm/verifyCitations.js';
-import type { SearchHit } from '../../src/retrieval/searchPassages.js';
+import { aHit } from '../helpers/builders.js';
 import { createLogger } from '../../src/logger.js';
 
 describe('model reply parsing', () => {
@@ -74,16 +74,7 @@ describe('model reply parsing', () => {
 });
 
 describe('citation markers', () => {
-  const sent = [1, 2, 3].map(
-    (n) =>
-      ({
-        articleId: `a${n}`,
-        passageId: `a${n}#0`,
-        title: `T${n}`,
-        text: `Passage ${n}.`,
-        url: null,
-      }) as unknown as SearchHit,
-  );
+  const sent = [1, 2, 3].map((n) => aHit({ articleId: `a${n}`, title: `T${n}`, text: `Passage ${n}.` }));
 
   it('keeps plain numbers of passages sent and drops every other citation-like marker', () => {
     const { answer, citations, dropped } = verifyCitations('A [-1]. B [1e9]. C [ 2 ]. D [2, 9]. E [0]. F [see].', sent);
