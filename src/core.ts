@@ -17,7 +17,7 @@ import type { FetchLimits } from './articles/fetchPage.js';
 import type { ArticleSource } from './articles/prepareArticle.js';
 import { say } from './i18n/words.js';
 import type { ConversationTurn } from './answer/conversation.js';
-import { retrieveFollowUp } from './answer/followUp.js';
+import { retrieveAsAsked } from './answer/followUp.js';
 import { createRetriever } from './answer/retriever.js';
 import type { AskResult } from './answer/types.js';
 import { listSources, type SourcesListing } from './corpus/listSources.js';
@@ -137,7 +137,7 @@ export function createCore(deps: CoreDeps): FeudCore {
   return {
     model: model?.model ?? null,
     // Whoever calls, a question is read only to its length limit.
-    retrieve: (question, options) => retrieveFollowUp(answering, boundedQuestion(question), options),
+    retrieve: (question, options) => retrieveAsAsked(answering, boundedQuestion(question), options),
     ask: (question, options) =>
       answerQuestion(answering, boundedQuestion(question), options).catch((error: unknown) =>
         internalError(logger, error, question, options),

@@ -43,7 +43,7 @@ export async function understand(
 }
 
 /** Search as `ask` does, a follow-up read with its conversation (the CLI's search and the evals). */
-export async function retrieveFollowUp(
+export async function retrieveAsAsked(
   deps: { model: ChatModel | undefined; limiter: Limiter; logger: Logger; db: Db; retrieve: Retriever },
   question: string,
   options: { limit?: number; history?: readonly ConversationTurn[] } = {},

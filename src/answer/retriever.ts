@@ -7,7 +7,7 @@ import { translateQuery } from '../llm/queryTranslator.js';
 import type { Logger } from '../logger.js';
 import { cleanQuestion } from '../retrieval/cleanQuestion.js';
 import type { FusionMethod } from '../retrieval/fuse.js';
-import { corpusLanguages, retrievePassages, type Retrieval } from '../retrieval/searchPassages.js';
+import { corpusLanguages, searchPassages, type Retrieval } from '../retrieval/searchPassages.js';
 import { RETRIEVAL_PARAMETERS } from '../retrieval/retrievalParameters.js';
 
 export interface RetrieverDeps {
@@ -47,7 +47,7 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
     // One read transaction: the version and the passages come from the same snapshot, even when
     // another process commits a reload between the two reads.
     return db.transaction((): Retrieved => ({
-      ...retrievePassages(db, question, { limit, extraQueries, semantic: nearest, fusion: deps.fusion }),
+      ...searchPassages(db, question, { limit, extraQueries, semantic: nearest, fusion: deps.fusion }),
       corpusVersion: getCorpusVersion(db),
     }))();
   };

@@ -85,16 +85,11 @@ export const RANKING_STAGES: readonly RankingStage[] = [
  * Find the passages that best answer a question, in any corpus language: it ranks and
  * never refuses. Each phrasing of the question (the question itself, cleaned of Discord
  * and Markdown syntax, and any extra ones) is searched by its words; the nearest vectors,
- * when given, are a further ranking; the rankings are fused. Every hit carries its
- * signals (coverage, similarity, ranks) so that the answering step can decide whether
- * the corpus covers the question at all.
+ * when given, are a further ranking; the rankings are fused, then the ranking stages run.
+ * Every hit carries its signals (coverage, similarity, ranks), and the result the
+ * question's, so that the answering step can decide whether the corpus covers it at all.
  */
-export function searchPassages(db: Db, question: string, options: SearchOptions = {}): SearchHit[] {
-  return retrievePassages(db, question, options).hits;
-}
-
-/** `searchPassages` with the question-level signals that the answerability gate reads. */
-export function retrievePassages(db: Db, question: string, options: SearchOptions = {}): Retrieval {
+export function searchPassages(db: Db, question: string, options: SearchOptions = {}): Retrieval {
   const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(options.limit ?? 5)));
   const stats = corpusStats(db);
   if (stats.passages === 0) return { hits: [], questionWords: 0, queryWords: [], passages: 0, sourceWords: [] };

@@ -8,7 +8,7 @@ import { openDatabase, type Db } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import type { EvalQuestion } from '../../src/evaluation/runEval.js';
 import { buildMatchExpression } from '../../src/retrieval/queryTerms.js';
-import { retrievePassages, searchPassages } from '../../src/retrieval/searchPassages.js';
+import { searchPassages } from '../../src/retrieval/searchPassages.js';
 import { judgeAnswerability } from '../../src/answer/answerability.js';
 import { buildExtractiveAnswer } from '../../src/answer/extractiveAnswer.js';
 import { stem } from '../../src/text/languages.js';
@@ -76,7 +76,7 @@ function timeQueries(questions: readonly EvalQuestion[], run: (q: string) => unk
 
 /** What `ask` does offline after the search: decide whether the passages answer, then quote them. */
 function answerOffline(db: Db, question: string): unknown {
-  const retrieval = retrievePassages(db, question, { limit: 5 });
+  const retrieval = searchPassages(db, question, { limit: 5 });
   const verdict = judgeAnswerability(question, retrieval, { withModel: false });
   return verdict.answerable ? buildExtractiveAnswer(retrieval.hits, 'en', verdict.focus) : verdict;
 }
@@ -162,12 +162,12 @@ export async function benchRetrieval(
   // Side by side, question by question: the page cache and the statement caches serve both alike.
   const [search, answer] = timePair(
     questions,
-    (q) => searchPassages(db, q, { limit: 5 }),
+    (q) => searchPassages(db, q, { limit: 5 }).hits,
     (q) => answerOffline(db, q),
   );
   const plain = plainFtsQuery(db);
   const plainSamples = timeQueries(questions, plain);
-  const needleRecallAt5 = recallAt5(questions, (q) => searchPassages(db, q, { limit: 5 }).map((h) => h.text));
+  const needleRecallAt5 = recallAt5(questions, (q) => searchPassages(db, q, { limit: 5 }).hits.map((h) => h.text));
 
   let miniSearch: RetrievalResult['miniSearch'] = null;
   if (withMiniSearch) {

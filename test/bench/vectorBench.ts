@@ -103,9 +103,10 @@ export async function benchVectorSearch(db: Db, questions: readonly EvalQuestion
   const vectorSamples = await timeAsync(questions, (q) => semantic.nearest(q, 50));
   const sqliteVec = await sqliteVecLatency(db, embedder.model, questions, questionVectors);
 
-  const lexical = await timeAsync(questions, async (q) => searchPassages(db, q, { limit: 5 }));
-  const hybrid = await timeAsync(questions, async (q) =>
-    searchPassages(db, q, { limit: 5, semantic: await semantic.nearest(q, 50), fusion: 'weighted' }),
+  const lexical = await timeAsync(questions, async (q) => searchPassages(db, q, { limit: 5 }).hits);
+  const hybrid = await timeAsync(
+    questions,
+    async (q) => searchPassages(db, q, { limit: 5, semantic: await semantic.nearest(q, 50), fusion: 'weighted' }).hits,
   );
   semantic.close();
   return {
@@ -186,9 +187,9 @@ export async function benchMiniLmRecall(
     return {
       passages: status.embedded,
       embedSeconds: round(embedSeconds),
-      lexicalRecallAt5: recallAt5(questions, (q) => searchPassages(db, q, { limit: 5 }).map((h) => h.text)),
+      lexicalRecallAt5: recallAt5(questions, (q) => searchPassages(db, q, { limit: 5 }).hits.map((h) => h.text)),
       hybridRecallAt5: recallAt5(questions, (q) =>
-        searchPassages(db, q, { limit: 5, semantic: nearest.get(q) ?? [], fusion: 'weighted' }).map((h) => h.text),
+        searchPassages(db, q, { limit: 5, semantic: nearest.get(q) ?? [], fusion: 'weighted' }).hits.map((h) => h.text),
       ),
     };
   } finally {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANSWER_THRESHOLD, judgeAnswerability } from '../../src/answer/answerability.js';
 import { questionFocus } from '../../src/answer/questionFocus.js';
-import { retrievePassages } from '../../src/retrieval/searchPassages.js';
+import { searchPassages } from '../../src/retrieval/searchPassages.js';
 import { bundledCore, type CoreWithDb } from '../helpers/corpus.js';
 
 // Issue 22: whether the best passages hold what a question asks about and for, on the
@@ -13,13 +13,13 @@ beforeAll(async () => {
 afterAll(() => core.close());
 
 const judge = (question: string, withModel = false) =>
-  judgeAnswerability(question, retrievePassages(core.db, question), { withModel });
+  judgeAnswerability(question, searchPassages(core.db, question), { withModel });
 
 describe('the focus of a question', () => {
   it('leaves out chat filler, the words naming the answer type and the corpus’s main subjects', () => {
     const focus = questionFocus(
       'what year did microsoft become openai’s main partner lol',
-      retrievePassages(core.db, 'what year did microsoft become openai’s main partner lol'),
+      searchPassages(core.db, 'what year did microsoft become openai’s main partner lol'),
     );
     expect(focus.type).toBe('year');
     const words = focus.words.map((w) => w.word);
@@ -28,7 +28,7 @@ describe('the focus of a question', () => {
   });
 
   it('keeps a word the corpus never saw when it is a real word, not when it is chat', () => {
-    const words = (q: string) => questionFocus(q, retrievePassages(core.db, q)).words.map((w) => [w.word, w.known]);
+    const words = (q: string) => questionFocus(q, searchPassages(core.db, q)).words.map((w) => [w.word, w.known]);
     const focus = words('how tall is sam altman rn');
     expect(focus).toContainEqual(['tall', false]);
     expect(focus.map(([word]) => word)).not.toContain('rn');

@@ -5,7 +5,7 @@ import { lexicalSearch } from '../../src/retrieval/lexicalSearch.js';
 import { namedArticles, SOURCE_NAMES_SQL } from '../../src/retrieval/namedSources.js';
 import { buildQueryWords } from '../../src/retrieval/queryTerms.js';
 import { passagesAfter } from '../../src/retrieval/passageRecords.js';
-import { RANKING_STAGES, retrievePassages, searchPassages } from '../../src/retrieval/searchPassages.js';
+import { RANKING_STAGES, searchPassages } from '../../src/retrieval/searchPassages.js';
 import type { Ranked, StageContext } from '../../src/retrieval/rankingStage.js';
 import { RETRIEVAL_PARAMETERS } from '../../src/retrieval/retrievalParameters.js';
 import { weighWords } from '../../src/retrieval/weighWords.js';
@@ -40,7 +40,7 @@ describe('retrieval stages on the bundled corpus', () => {
     expect(word).toMatchObject({ via: 'parts' });
     expect(word?.alternatives).toContain('feind');
     expect(
-      retrievePassages(core.db, 'sind die zwei heute richtig verfeindet?')
+      searchPassages(core.db, 'sind die zwei heute richtig verfeindet?')
         .hits.map((h) => h.text)
         .join('\n'),
     ).toContain('erbitterte Feinde');
@@ -49,13 +49,13 @@ describe('retrieval stages on the bundled corpus', () => {
   it('words the corpus never saw weigh nothing and count against no passage', () => {
     const words = weigh('yo musk lol nah openai');
     expect(words.filter((w) => w.weight === 0).map((w) => w.word)).toEqual(['yo', 'lol', 'nah']);
-    const [top] = retrievePassages(core.db, 'yo musk lol nah openai').hits;
+    const [top] = searchPassages(core.db, 'yo musk lol nah openai').hits;
     expect(top?.coverage).toBe(1);
   });
 
   it('common words fill the candidates when the rare ones find few passages', () => {
     // "make" is in one passage only; the passages about Altman and Musk must still be ranked.
-    const { hits } = retrievePassages(core.db, 'did altman and musk ever make up', { limit: 20 });
+    const { hits } = searchPassages(core.db, 'did altman and musk ever make up', { limit: 20 });
     expect(hits.length).toBe(20);
     expect(
       hits.filter((h) => h.matchedTerms.includes('altman') && h.matchedTerms.includes('musk')).length,
@@ -63,20 +63,17 @@ describe('retrieval stages on the bundled corpus', () => {
   });
 
   it('answers a question wrapped in mentions and Markdown exactly as the plain one', () => {
-    const plain = retrievePassages(core.db, 'why did Musk leave OpenAI?').hits.map((h) => h.passageId);
-    const noisy = retrievePassages(
-      core.db,
-      '@everyone @here why did **Musk** leave ||OpenAI||? <@123> <@&987> 🚀',
-    ).hits;
+    const plain = searchPassages(core.db, 'why did Musk leave OpenAI?').hits.map((h) => h.passageId);
+    const noisy = searchPassages(core.db, '@everyone @here why did **Musk** leave ||OpenAI||? <@123> <@&987> 🚀').hits;
     expect(noisy.map((h) => h.passageId)).toEqual(plain);
   });
 
   it('reports the question-level signals the gate reads', () => {
-    const r = retrievePassages(core.db, 'recommend me a good pizza place for tesla fans');
+    const r = searchPassages(core.db, 'recommend me a good pizza place for tesla fans');
     expect(r.questionWords).toBe(6); // recommend, good, pizza, place, tesla, fans
     expect(Math.max(...r.hits.map((h) => h.matchedWords))).toBe(1);
     // "place" is a word, not a typo of the index's "plan": this one shares nothing with the corpus.
-    expect(retrievePassages(core.db, 'recommend me a good pizza place in san francisco').hits).toEqual([]);
+    expect(searchPassages(core.db, 'recommend me a good pizza place in san francisco').hits).toEqual([]);
   });
 
   it('a question that names a source is answered from that source first', () => {
@@ -87,7 +84,7 @@ describe('retrieval stages on the bundled corpus', () => {
     ]);
     // Publisher words that the articles' text also uses ("news") or short host labels name nothing.
     expect(namedArticles('any news from the com sites?', names).size).toBe(0);
-    const { hits } = retrievePassages(core.db, 'what should musk and openai do according to the wynswell piece');
+    const { hits } = searchPassages(core.db, 'what should musk and openai do according to the wynswell piece');
     expect(hits.map((h) => h.articleId)).toEqual(Array(5).fill('wynswell-ai-face-off'));
     expect(hits.map((h) => h.text).join('\n')).toContain('must work together to address');
     const scores = hits.map((h) => h.score);
@@ -95,17 +92,17 @@ describe('retrieval stages on the bundled corpus', () => {
   });
 
   it('answers "what is X" from where an article introduces X, and only X', () => {
-    const [top] = retrievePassages(core.db, 'whats openai?').hits;
+    const [top] = searchPassages(core.db, 'whats openai?').hits;
     expect(top?.text).toContain('OpenAI, a research organization co-founded by Sam Altman');
     // "Musk, the CEO of …" introduces Musk, not his Colossus project.
-    const [colossus] = retrievePassages(core.db, "What is Musk's Colossus project?").hits;
+    const [colossus] = searchPassages(core.db, "What is Musk's Colossus project?").hits;
     expect(colossus?.text).toContain('Colossus');
   });
 
   it('the first five passages do not depend on how many were asked for', () => {
     const questions = readEvalQuestions('test/eval/questions.jsonl').map((q) => q.q);
     const ids = (q: string, limit: number) =>
-      retrievePassages(core.db, q, { limit })
+      searchPassages(core.db, q, { limit })
         .hits.slice(0, 5)
         .map((h) => h.passageId);
     const differing = questions.filter((q) => ids(q, 5).join() !== ids(q, 50).join());
@@ -114,7 +111,7 @@ describe('retrieval stages on the bundled corpus', () => {
 
   it("of passages that match a question alike, those in the asker's language come first", () => {
     // Both languages' articles name Musk and OpenAI together, many times.
-    const language = (q: string) => retrievePassages(core.db, q).hits[0]?.language;
+    const language = (q: string) => searchPassages(core.db, q).hits[0]?.language;
     expect(language('musk openai')).toBe('en');
     expect(language('Musk und OpenAI')).toBe('de');
   });
@@ -196,8 +193,8 @@ describe('the ranking stages after fusion (issue 23, item 4)', () => {
 
   it('a search takes its tuning from the parameters it is given', () => {
     const q = 'Wie viel hat Musk 2015 gespendet?';
-    expect(searchPassages(core.db, q)[0]?.language).toBe('en');
+    expect(searchPassages(core.db, q).hits[0]?.language).toBe('en');
     // An asker's-language edge that outweighs every other signal puts a German passage first.
-    expect(searchPassages(core.db, q, { parameters: { askerLanguageEdge: 100 } })[0]?.language).toBe('de');
+    expect(searchPassages(core.db, q, { parameters: { askerLanguageEdge: 100 } }).hits[0]?.language).toBe('de');
   });
 });

@@ -11,19 +11,19 @@ afterAll(() => core.close());
 
 const topText = (question: string, limit = 5) =>
   searchPassages(core.db, question, { limit })
-    .map((h) => h.text)
+    .hits.map((h) => h.text)
     .join('\n');
 
 describe('searchPassages on the bundled corpus', () => {
   it('finds the passage that answers an English question', () => {
-    const hits = searchPassages(core.db, 'Why did Musk leave OpenAI?');
+    const hits = searchPassages(core.db, 'Why did Musk leave OpenAI?').hits;
     expect(hits.length).toBeGreaterThan(0);
     expect(topText('Why did Musk leave OpenAI?')).toContain('resigned from the board in 2018');
     expect(hits[0]).toMatchObject({ articleId: expect.any(String), passageId: expect.stringMatching(/#\d+$/) });
   });
 
   it('answers an English question from a German article', () => {
-    const hits = searchPassages(core.db, 'How many weekly users does ChatGPT have?');
+    const hits = searchPassages(core.db, 'How many weekly users does ChatGPT have?').hits;
     expect(hits[0]?.language).toBe('de');
     expect(hits[0]?.text).toContain('700 Millionen wöchentliche Nutzer');
     expect(topText("What did Ilya Sutskever's email say?", 3)).toContain('E-Mail von Ilya Sutskever');
@@ -40,13 +40,13 @@ describe('searchPassages on the bundled corpus', () => {
 
   it('returns nothing when no word of the question is in the corpus', () => {
     for (const q of ['What is the capital of France?', 'Wie wird das Wetter morgen in Berlin?']) {
-      expect(searchPassages(core.db, q), q).toEqual([]);
+      expect(searchPassages(core.db, q).hits, q).toEqual([]);
     }
   });
 
   it('ranks without a floor: a question sharing one stray word still gets candidates, which ask refuses', async () => {
     const q = 'What is the best recipe for apple pie?';
-    expect(searchPassages(core.db, q).length).toBeGreaterThan(0);
+    expect(searchPassages(core.db, q).hits.length).toBeGreaterThan(0);
     const result = await core.ask(q);
     expect(result).toMatchObject({ outcome: 'refused', refusal: 'weak-match', citations: [] });
     expect(await core.ask('What is the capital of France?')).toMatchObject({
@@ -64,22 +64,22 @@ describe('searchPassages on the bundled corpus', () => {
   });
 
   it('highlights matched words in the snippet', () => {
-    const [hit] = searchPassages(core.db, 'Colossus');
+    const [hit] = searchPassages(core.db, 'Colossus').hits;
     expect(hit?.snippet).toContain('**Colossus');
   });
 
   it('honours the limit', () => {
-    expect(searchPassages(core.db, 'Musk Altman OpenAI', { limit: 2 })).toHaveLength(2);
-    expect(searchPassages(core.db, 'Musk Altman OpenAI', { limit: 500 }).length).toBeLessThanOrEqual(50);
+    expect(searchPassages(core.db, 'Musk Altman OpenAI', { limit: 2 }).hits).toHaveLength(2);
+    expect(searchPassages(core.db, 'Musk Altman OpenAI', { limit: 500 }).hits.length).toBeLessThanOrEqual(50);
   });
 
   it.each(['weighted', 'rrf'] as const)('fuses extra phrasings of the question (%s)', (fusion) => {
-    const plain = searchPassages(core.db, 'Kapital', { limit: 5, fusion });
+    const plain = searchPassages(core.db, 'Kapital', { limit: 5, fusion }).hits;
     const fused = searchPassages(core.db, 'Kapital', {
       limit: 5,
       fusion,
       extraQueries: ['Tesla mit OpenAI fusionieren'],
-    });
+    }).hits;
     expect(plain.some((h) => h.text.includes('Tesla mit OpenAI zu fusionieren'))).toBe(false);
     expect(fused.some((h) => h.text.includes('Tesla mit OpenAI zu fusionieren'))).toBe(true);
   });
@@ -104,7 +104,7 @@ describe('searchPassages on the bundled corpus', () => {
     '\uD800 lone surrogate',
     'ＭＵＳＫ full-width',
   ])('never throws on hostile input %#', (input) => {
-    expect(() => searchPassages(core.db, input)).not.toThrow();
+    expect(() => searchPassages(core.db, input).hits).not.toThrow();
   });
 
   it('never throws on thousands of random strings (property)', () => {
@@ -136,7 +136,7 @@ describe('searchPassages on the bundled corpus', () => {
           fc.array(fts5ish, { maxLength: 40 }).map((a) => a.join('')),
         ),
         (input) => {
-          const hits = searchPassages(core.db, input, { limit: 5 });
+          const hits = searchPassages(core.db, input, { limit: 5 }).hits;
           expect(Array.isArray(hits)).toBe(true);
         },
       ),
