@@ -20,6 +20,7 @@ import {
   type Locale,
   PermissionFlagsBits,
   type RESTPostAPIApplicationCommandsJSONBody,
+  type UserFlags,
 } from 'discord-api-types/v10';
 import { WebSocket, WebSocketServer } from 'ws';
 
@@ -280,7 +281,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     bot: true,
   };
   const makeUser = (username: string, permissions: bigint, roles: string[] = []): FakeUser => ({
-    user: { id: snowflake(), username, discriminator: '0', global_name: username, avatar: null },
+    user: {
+      id: snowflake(),
+      username,
+      discriminator: '0',
+      global_name: username,
+      avatar: null,
+      public_flags: 0 as UserFlags,
+    },
     permissions,
     roles,
   });
@@ -767,9 +775,23 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       guild_id: gid,
       guild: { id: gid, features: [], locale: 'en-US' as Locale },
       channel_id: channel,
+      // The partial channel Discord sends with an interaction (test/fixtures/discord).
       channel: thread
         ? threadChannel(thread)
-        : { id: channel, type: ChannelType.GuildText as const, name: 'feud', guild_id: guildId },
+        : {
+            id: channel,
+            type: ChannelType.GuildText as const,
+            name: 'feud',
+            guild_id: gid,
+            flags: 0,
+            last_message_id: null,
+            nsfw: false,
+            parent_id: null,
+            permissions: String(user.permissions),
+            position: 0,
+            rate_limit_per_user: 0,
+            topic: null,
+          },
       member: {
         user: user.user,
         roles: user.roles,
@@ -778,6 +800,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         deaf: false,
         mute: false,
         flags: 0,
+        avatar: null,
+        banner: null,
+        communication_disabled_until: null,
+        nick: null,
+        pending: false,
+        premium_since: null,
       },
       app_permissions: String(
         PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ViewChannel,
@@ -785,6 +813,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       locale: locale as Locale,
       guild_locale: 'en-US' as Locale,
       entitlements: [],
+      // Deprecated by Discord, still sent.
+      entitlement_sku_ids: [],
       authorizing_integration_owners: { '0': gid },
       context: 0,
       attachment_size_limit: 8_388_608,
