@@ -127,12 +127,17 @@ function knownParts(db: Db, word: string): string[] {
   return chosen.map((c) => c.term);
 }
 
-/** Corrections found, per corpus version and word: questions repeat, and the look-up scans the vocabulary. */
-const typoCache = new Map<string, string | null>();
+/**
+ * Corrections found, per connection (so per core), corpus version and word: questions repeat,
+ * and the look-up scans the vocabulary. Gone with the connection.
+ */
+const typoCaches = new WeakMap<Db, Map<string, string | null>>();
 
 /** The known term closest to one of the alternatives, within a number of edits that grows with the word's length. */
 function nearestKnownTerm(db: Db, word: string, alternatives: readonly string[], stats: CorpusStats): string | null {
   const key = `${stats.version}\0${word}`;
+  let typoCache = typoCaches.get(db);
+  if (!typoCache) typoCaches.set(db, (typoCache = new Map<string, string | null>()));
   if (typoCache.has(key)) return typoCache.get(key)!;
   const found = findNearestKnownTerm(db, word, alternatives, stats.languages);
   if (typoCache.size >= 10_000) typoCache.clear();
