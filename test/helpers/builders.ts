@@ -1,14 +1,18 @@
 import type { Answered, Citation } from '../../src/answer/types.js';
+import type { PassageRecord } from '../../src/retrieval/passageRecords.js';
 import type { SearchHit } from '../../src/retrieval/searchPassages.js';
 
-/** A search hit with plausible defaults (passage `a#0`, English, a full match); override what a test is about. */
-export function aHit(over: Partial<SearchHit> = {}): SearchHit {
-  const articleId = over.articleId ?? 'a';
-  const ordinal = over.ordinal ?? 0;
-  const text = over.text ?? 'Musk resigned from the board in 2018.';
-  const matchedTerms = over.matchedTerms ?? [];
+/** Passage `ordinal` of article `articleId` as the index stores it (English, no terms); override the rest. */
+export function aPassage(
+  rowid: number,
+  articleId = 'a',
+  ordinal = 0,
+  over: Partial<PassageRecord> = {},
+): PassageRecord {
   return {
+    rowid,
     articleId,
+    ordinal,
     title: articleId,
     editorialTitle: false,
     url: null,
@@ -16,9 +20,26 @@ export function aHit(over: Partial<SearchHit> = {}): SearchHit {
     language: 'en',
     published: null,
     passageId: `${articleId}#${ordinal}`,
-    ordinal,
-    text,
-    snippet: text,
+    text: `passage ${rowid}`,
+    terms: [],
+    ...over,
+  };
+}
+
+/** A search hit with plausible defaults (passage `a#0`, English, a full match); override what a test is about. */
+export function aHit(over: Partial<SearchHit> = {}): SearchHit {
+  const {
+    rowid: _rowid,
+    terms: _terms,
+    ...passage
+  } = aPassage(0, over.articleId, over.ordinal, {
+    text: 'Musk resigned from the board in 2018.',
+    ...(over.text !== undefined ? { text: over.text } : {}),
+  });
+  const matchedTerms = over.matchedTerms ?? [];
+  return {
+    ...passage,
+    snippet: passage.text,
     score: 1,
     coverage: 1,
     similarity: null,

@@ -2,23 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { withFollowers } from '../../src/retrieval/followers.js';
 import { RETRIEVAL_PARAMETERS } from '../../src/retrieval/retrievalParameters.js';
 import type { PassageRecord } from '../../src/retrieval/passageRecords.js';
+import { aPassage } from '../helpers/builders.js';
 
 const FOLLOWER_SHARE = RETRIEVAL_PARAMETERS.followerShare;
 
-const passage = (rowid: number, articleId: string, ordinal: number): PassageRecord => ({
-  rowid,
-  articleId,
-  ordinal,
-  title: articleId,
-  editorialTitle: false,
-  url: null,
-  publisher: null,
-  language: 'en',
-  published: null,
-  passageId: `${articleId}#${ordinal}`,
-  text: `passage ${rowid}`,
-  terms: [],
-});
+const passage = (rowid: number, articleId: string, ordinal: number) => aPassage(rowid, articleId, ordinal);
 
 describe('followers', () => {
   // Article a: passages 1, 2, 3 in order; article b: 10, 11.
