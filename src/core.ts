@@ -34,7 +34,7 @@ import { pruneTranslations } from './llm/translationStore.js';
 import type { Logger } from './logger.js';
 import type { FusionMethod } from './retrieval/fuse.js';
 import type { SearchHit } from './retrieval/searchPassages.js';
-import { detectLanguage } from './text/detectLanguage.js';
+import { readQuestion } from './answer/question.js';
 import type { Language } from './text/languages.js';
 
 export type { FeedbackReason, PostedAnswer, Vote } from './answer/postedAnswers.js';
@@ -176,7 +176,7 @@ function writeGateFor(db: Db, logger: Logger): WriteGate {
 /** The last guard of `ask`: retrieval and SQLite do not fail on user input, but a caller never sees a rejection. */
 function internalError(logger: Logger, error: unknown, question: string, options: AskOptions | undefined): AskResult {
   logger.error({ err: error }, 'answering failed');
-  const language = options?.language ?? detectLanguage(question);
+  const language = readQuestion(question, options?.language).answerIn;
   const answer = say('internalError', language);
   const failure = isDamage(error) ? ('damaged' as const) : ('internal' as const);
   return { outcome: 'failed', failure, question, language, answer, citations: [], corpusVersion: null };

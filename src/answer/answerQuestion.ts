@@ -5,7 +5,7 @@ import { BusyError, type Limiter } from '../llm/limiter.js';
 import { answerWithModel, type ModelOutcome, type OutputModeMemory } from '../llm/modelAnswerer.js';
 import type { Logger } from '../logger.js';
 import type { SearchHit } from '../retrieval/searchPassages.js';
-import { detectLanguage } from '../text/detectLanguage.js';
+import { readQuestion, reworded } from './question.js';
 import type { Language } from '../text/languages.js';
 import { normalizeQuestion } from '../text/normalizeQuestion.js';
 import { judgeAnswerability, type Refusal } from './answerability.js';
@@ -65,7 +65,8 @@ export async function answerQuestion(
   options: AskOptions = {},
 ): Promise<AskResult> {
   const started = performance.now();
-  const language = options.language ?? detectLanguage(question);
+  const asked = readQuestion(question, options.language);
+  const language = asked.answerIn;
   const corpusVersion = getCorpusVersion(deps.db);
   let base: Base = { question, language, corpusVersion };
   const record = <R extends Judged | Busy>(result: R, usage: TokenUsage | null) =>
@@ -81,7 +82,7 @@ export async function answerQuestion(
   const cached = key ? getCachedAnswer(deps.db, key) : null;
   if (cached) return record({ ...cached, question, ...standalone, cached: true }, null);
 
-  const found = await deps.retrieve(understood.search, PASSAGES_PER_ANSWER, corpusVersion);
+  const found = await deps.retrieve(reworded(asked, understood.search), PASSAGES_PER_ANSWER, corpusVersion);
   const retrieval = { ...found, hits: boostPrevious(found.hits, history) };
   // The answer shows the version its passages came from, even if a reload ran while it was awaited.
   base = { ...base, corpusVersion: found.corpusVersion };
@@ -104,8 +105,8 @@ export async function answerQuestion(
     return record({ ...base, ...standalone, ...quote(), fallbackReason, budgetReached: budget.reached }, null);
   }
   const conversation = historyForPrompt(history);
-  const asked = { question: understood.forModel, hits: retrieval.hits, language, conversation };
-  const outcome = await askModel(deps, model, asked, options.onPartial);
+  const forModel = { question: understood.forModel, hits: retrieval.hits, language, conversation };
+  const outcome = await askModel(deps, model, forModel, options.onPartial);
   if (outcome === 'busy')
     return record(
       { ...base, ...standalone, outcome: 'busy', answer: say('busy', language), citations: [] } as const,

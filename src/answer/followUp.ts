@@ -5,7 +5,7 @@ import type { Language } from '../text/languages.js';
 import { getCorpusVersion } from '../corpus/corpusMeta.js';
 import type { Db } from '../db/database.js';
 import type { SearchHit } from '../retrieval/searchPassages.js';
-import { detectLanguage } from '../text/detectLanguage.js';
+import { readQuestion, reworded } from './question.js';
 import { boostPrevious, combinedQuestion, condenseQuestion, type ConversationTurn } from './conversation.js';
 import type { Retriever } from './retriever.js';
 
@@ -49,7 +49,8 @@ export async function retrieveAsAsked(
   options: { limit?: number; history?: readonly ConversationTurn[] } = {},
 ): Promise<SearchHit[]> {
   const history = options.history ?? [];
-  const understood = await understand(deps, question, history, detectLanguage(question));
-  const found = await deps.retrieve(understood.search, options.limit ?? 5, getCorpusVersion(deps.db));
+  const asked = readQuestion(question);
+  const understood = await understand(deps, question, history, asked.answerIn);
+  const found = await deps.retrieve(reworded(asked, understood.search), options.limit ?? 5, getCorpusVersion(deps.db));
   return boostPrevious(found.hits, history);
 }

@@ -70,7 +70,8 @@ export interface QuestionFocus {
  * weighed as the rarest known word, less when people use it every day.
  */
 export function questionFocus(question: string, retrieval: Retrieval): QuestionFocus {
-  const type = expectedAnswerType(cleanQuestion(question));
+  const cleaned = cleanQuestion(question);
+  const type = expectedAnswerType(cleaned);
   const typeWords = new Set(TYPE_WORDS[type]);
   const rarestIdf = Math.log(1 + (retrieval.passages - 0.5) / 1.5);
   const sources = new Set(retrieval.sourceWords);
@@ -94,7 +95,7 @@ export function questionFocus(question: string, retrieval: Retrieval): QuestionF
         },
   );
   // Who a follow-up asks about is in its own words ("and what did Altman say?"), not in those of the turn before.
-  const asked = new Set(words(cleanQuestion(question)));
+  const asked = new Set(words(cleaned));
   const named = content.filter((w) => ubiquitous(w.df));
   const ownNamed = named.filter((w) => asked.has(w.word));
   const subjects = specific.length === 0 ? [] : ownNamed.length > 0 ? ownNamed : named;

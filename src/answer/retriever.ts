@@ -5,7 +5,7 @@ import type { ChatModel } from '../llm/chatModel.js';
 import type { OutputModeMemory } from '../llm/modelAnswerer.js';
 import { translateQuery } from '../llm/queryTranslator.js';
 import type { Logger } from '../logger.js';
-import { cleanQuestion } from '../retrieval/cleanQuestion.js';
+import type { Question } from './question.js';
 import type { FusionMethod } from '../retrieval/fuse.js';
 import { corpusLanguages, searchPassages, type Retrieval } from '../retrieval/searchPassages.js';
 import { RETRIEVAL_PARAMETERS } from '../retrieval/retrievalParameters.js';
@@ -29,7 +29,7 @@ export interface RetrieverDeps {
 /** The passages found, and the corpus version they were found in (read in the same snapshot). */
 export type Retrieved = Retrieval & { readonly corpusVersion: string | null };
 
-export type Retriever = (question: string, limit: number, corpusVersion: string | null) => Promise<Retrieved>;
+export type Retriever = (question: Question, limit: number, corpusVersion: string | null) => Promise<Retrieved>;
 
 /**
  * Retrieval as `ask` does it: the question's own words, the model's translations of it
@@ -39,15 +39,16 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
   const { db, semantic } = deps;
   return async (question, limit, corpusVersion) => {
     const [extraQueries, nearest] = await Promise.all([
-      translations(deps, question, corpusVersion),
-      semantic
-        ? semantic.nearest(cleanQuestion(question), Math.max(RETRIEVAL_PARAMETERS.semanticCandidates, limit * 4))
-        : [],
+      translations(deps, question.text, corpusVersion),
+      semantic ? semantic.nearest(question.cleaned, Math.max(RETRIEVAL_PARAMETERS.semanticCandidates, limit * 4)) : [],
     ]);
     // One read transaction: the version and the passages come from the same snapshot, even when
     // another process commits a reload between the two reads.
     return db.transaction((): Retrieved => ({
-      ...searchPassages(db, question, { limit, extraQueries, semantic: nearest, fusion: deps.fusion }),
+      ...searchPassages(db, question.text, {
+        ...{ limit, extraQueries, semantic: nearest, fusion: deps.fusion },
+        writtenIn: question.writtenIn,
+      }),
       corpusVersion: getCorpusVersion(db),
     }))();
   };

@@ -13,6 +13,7 @@ import type { RankingStage, StageContext } from './rankingStage.js';
 import { MAX_LIMIT, RETRIEVAL_PARAMETERS, type RetrievalParameters } from './retrievalParameters.js';
 import { highlightSnippet } from './snippet.js';
 import { detectLanguage } from '../text/detectLanguage.js';
+import type { Language } from '../text/languages.js';
 import type { WeightedWord } from './weighWords.js';
 
 export { corpusLanguages } from './corpusStats.js';
@@ -64,6 +65,8 @@ export interface SearchOptions {
   readonly semantic?: readonly SemanticHit[];
   /** How rankings are merged: a weighted sum of scores (default; see docs/quality.md) or reciprocal rank. */
   readonly fusion?: FusionMethod;
+  /** The language the question is written in, when the caller has read it already (default: detected). */
+  readonly writtenIn?: Language;
   /** Tuning of the lexical candidates, fusion and the ranking stages (default: RETRIEVAL_PARAMETERS). */
   readonly parameters?: Partial<RetrievalParameters>;
 }
@@ -98,7 +101,7 @@ export function searchPassages(db: Db, question: string, options: SearchOptions 
     (q) => q.length > 0,
   );
   // The asker's language, read once: for the question's own words, near ties and a definition's subject.
-  const asked = detectLanguage(queries[0] ?? '');
+  const asked = options.writtenIn ?? detectLanguage(queries[0] ?? '');
   const parameters = { ...RETRIEVAL_PARAMETERS, ...options.parameters };
   const results = queries.map((q, i) =>
     lexicalSearch(db, q, stats, parameters.lexicalCandidates, i === 0 ? asked : undefined),
