@@ -7,9 +7,9 @@ export default defineConfig({
     // Tests start servers on loopback and a real SQLite per test; none needs more than this.
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // Most tests wait on loopback servers and timers rather than the CPU, so two workers pay
-    // even on two cores (vitest's default there is one: 83 s against 50 s).
-    maxWorkers: Math.max(2, availableParallelism()),
+    // Most tests wait on loopback servers, child processes and timers rather than the CPU, so
+    // one worker more than there are cores keeps the cores busy (docs/architecture.md has the timings).
+    maxWorkers: availableParallelism() + 1,
     // No test mocks a module or keeps state in one, so files share a worker's module cache:
     // loading discord.js, openai and the sources once per worker, not once per file (50 s → 36 s).
     isolate: false,
