@@ -165,10 +165,18 @@ export function createCore(deps: CoreDeps): FeudCore {
   };
 }
 
+/** Shard processes sharing the file meet each other's locks many times a minute under load: said once a minute. */
+const LOCK_WARNING_INTERVAL_MS = 60_000;
+
 function writeGateFor(db: Db, logger: Logger): WriteGate {
+  let warnedAt = -Infinity;
   return createWriteGate({
     onError: (error) => logger.error({ err: error }, 'deferred write failed'),
-    onBusy: () => logger.warn('the database is locked by another process (an ingest?); writes wait and are retried'),
+    onBusy: () => {
+      if (Date.now() - warnedAt < LOCK_WARNING_INTERVAL_MS) return;
+      warnedAt = Date.now();
+      logger.warn('the database is locked by another process (an ingest, another shard?); writes wait and are retried');
+    },
     withoutWaiting: (write) => withoutBusyWait(db, write),
   });
 }

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { backupDatabase } from '../../src/db/backup.js';
 import { openDatabase } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
+import { createLogger } from '../../src/logger.js';
 import { openCore } from '../../src/openCore.js';
 import {
   articleFile,
@@ -109,7 +110,9 @@ describe('questions during a reload', () => {
     const dbPath = join(dir.path, 'feudbot.db');
     const db = openDatabase(dbPath);
     migrate(db);
-    const core = createCore({ db, corpusDir: BUNDLED_CORPUS, logger: silentLogger });
+    const warnings: string[] = [];
+    const logger = createLogger('warn', { write: (line: string) => void warnings.push(line) });
+    const core = createCore({ db, corpusDir: BUNDLED_CORPUS, logger });
     // Stands for a CLI ingest in another process: a connection of its own in a write transaction.
     const other = openDatabase(dbPath);
     try {
@@ -126,6 +129,12 @@ describe('questions during a reload', () => {
       expect(logged()).toBe(before);
       await expect.poll(logged, { timeout: 5_000, interval: 50 }).toBe(before + 1);
       expect(other.inTransaction).toBe(false);
+      // A second lock soon after (another shard's write): the writes wait again, the log is not told again.
+      other.exec('BEGIN IMMEDIATE');
+      setTimeout(() => other.exec('COMMIT'), 300);
+      await core.ask('What is Colossus?');
+      await expect.poll(logged, { timeout: 5_000, interval: 50 }).toBe(before + 2);
+      expect(warnings.filter((line) => line.includes('locked by another process'))).toHaveLength(1);
     } finally {
       if (other.inTransaction) other.exec('ROLLBACK');
       other.close();
