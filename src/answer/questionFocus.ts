@@ -103,7 +103,11 @@ export function questionFocus(question: string, retrieval: Retrieval): QuestionF
     type,
     uncoveredCap: subjects.length > 0 ? rarestIdf : Infinity,
     specificity: specific.length > 0 ? Math.min(1, total(focusWords) / rarestIdf) : SUBJECTS_ONLY,
-    words: focusWords.filter((w) => w.weight > 0),
+    words: asNames(
+      focusWords.filter((w) => w.weight > 0),
+      cleaned,
+      retrieval.hits.map((h) => h.text),
+    ),
     subjects: subjects.map((w) => ({ word: w.word, alternatives: w.alternatives, weight: w.weight, known: true })),
   };
 }
@@ -121,6 +125,33 @@ export function focusCoverage(focus: QuestionFocus, terms: ReadonlySet<string>):
   const share = covered / (covered + Math.min(all - covered, focus.uncoveredCap));
   const missesIdentifier = focus.words.some((w) => IDENTIFIER.test(w.word) && !isCovered(w));
   return share * focus.specificity * (missesIdentifier ? MISSING_IDENTIFIER_FACTOR : 1);
+}
+
+/**
+ * Two known focus words that the question writes together, and a passage found for it writes
+ * together too, name one thing ("Ilya Sutskever", "Merge Labs"): they count once, at the
+ * weight of the rarer, and either covers it. Counted twice, a passage about the name without
+ * what the question asks of it ("why did Ilya Sutskever leave") passed for an answer.
+ */
+function asNames(focus: readonly FocusWord[], question: string, passages: readonly string[]): FocusWord[] {
+  const lower = (text: string) => foldDiacritics(text.toLowerCase());
+  const asked = lower(question);
+  const found = passages.map(lower);
+  const out: FocusWord[] = [];
+  for (let i = 0; i < focus.length; i++) {
+    const [a, b] = [focus[i]!, focus[i + 1]];
+    const phrase = b ? `${lower(a.word)} ${lower(b.word)}` : '';
+    if (b && a.known && b.known && asked.includes(phrase) && found.some((text) => text.includes(phrase))) {
+      out.push({
+        word: `${a.word} ${b.word}`,
+        alternatives: [...a.alternatives, ...b.alternatives],
+        weight: Math.max(a.weight, b.weight),
+        known: true,
+      });
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 const total = (words: readonly FocusWord[]): number => words.reduce((sum, w) => sum + w.weight, 0);

@@ -82,6 +82,7 @@ describe('offline eval on the member dev sets', () => {
     }
     expect(held / asked).toBeGreaterThanOrEqual(0.9);
     expect(sure).toBeGreaterThan(0);
-    expect(sureRight / sure).toBeGreaterThanOrEqual(0.8);
+    // What a help channel answers on its own (AUTO_ANSWER_THRESHOLD, issue 24): right 9 times in 10 at least.
+    expect(sureRight / sure).toBeGreaterThanOrEqual(0.9);
   });
 });

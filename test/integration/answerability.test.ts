@@ -16,6 +16,14 @@ const judge = (question: string, withModel = false) =>
   judgeAnswerability(question, searchPassages(core.db, question), { withModel });
 
 describe('the focus of a question', () => {
+  it('counts a name written as two words once, so that a passage about the name alone is not sure', () => {
+    const q = 'Why did Ilya Sutskever leave OpenAI?';
+    const focus = questionFocus(q, searchPassages(core.db, q));
+    expect(focus.words.map((w) => w.word)).toEqual(['ilya sutskever', 'leave']);
+    // The best passage names him but says nothing of his leaving: an answer, not one to give unasked.
+    expect(judge(q).confidence).toBeLessThan(0.7);
+  });
+
   it('leaves out chat filler, the words naming the answer type and the corpus’s main subjects', () => {
     const focus = questionFocus(
       'what year did microsoft become openai’s main partner lol',

@@ -19,9 +19,9 @@ import { whyNotNow } from '../admission.js';
 import { turnOf } from './followUp.js';
 
 /**
- * The least confidence at which the bot answers on its own. Measured on the member dev sets:
- * answers at 0.7 or more were right 5 times in 6 (docs/quality.md); below, it leaves the
- * question to people.
+ * The least confidence at which the bot answers on its own: where answers on the member dev
+ * sets were right at least nine times in ten (docs/quality.md has the figures); below, it
+ * leaves the question to people.
  */
 export const AUTO_ANSWER_THRESHOLD = 0.7;
 /** Automatic answers a channel gets per minute at most; the rest are left alone. */
