@@ -127,6 +127,9 @@ export function focusCoverage(focus: QuestionFocus, terms: ReadonlySet<string>):
   return share * focus.specificity * (missesIdentifier ? MISSING_IDENTIFIER_FACTOR : 1);
 }
 
+/** A word that can be part of a name: known to the corpus, and not a number or an identifier (those keep their own check). */
+const isNamePart = (w: FocusWord): boolean => w.known && !IDENTIFIER.test(w.word);
+
 /**
  * Two known focus words that the question writes together, and a passage found for it writes
  * together too, name one thing ("Ilya Sutskever", "Merge Labs"): they count once, at the
@@ -141,7 +144,7 @@ function asNames(focus: readonly FocusWord[], question: string, passages: readon
   for (let i = 0; i < focus.length; i++) {
     const [a, b] = [focus[i]!, focus[i + 1]];
     const phrase = b ? `${lower(a.word)} ${lower(b.word)}` : '';
-    if (b && a.known && b.known && asked.includes(phrase) && found.some((text) => text.includes(phrase))) {
+    if (b && isNamePart(a) && isNamePart(b) && asked.includes(phrase) && found.some((t) => t.includes(phrase))) {
       out.push({
         word: `${a.word} ${b.word}`,
         alternatives: [...a.alternatives, ...b.alternatives],
