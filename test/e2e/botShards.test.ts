@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleFile, copyOfBundledCorpus, PROJECT_ROOT, tempDir, writeArticle } from '../helpers/corpus.js';
-import { type FakeDiscord, type InteractionRecord, startFakeDiscord } from '../helpers/fakeDiscord.js';
+import { type FakeDiscord, type InteractionRecord, shardOfGuild, startFakeDiscord } from '../helpers/fakeDiscord.js';
 
 // Issue 25, item 1: SHARDS=2 runs two shard processes under discord.js's ShardingManager,
 // against a loopback Discord that recommends two shards and gives each its own server.
@@ -62,6 +62,17 @@ const get = async (path: string) => {
   const response = await fetch(`${metricsUrl}${path}`);
   return { status: response.status, text: await response.text() };
 };
+
+/** /healthz once it answers 503, within 10 s. */
+const unhealthy = () =>
+  until(
+    async () => {
+      const health = await get('/healthz');
+      return health.status === 503 ? health : null;
+    },
+    10_000,
+    '/healthz to turn 503',
+  );
 
 beforeAll(async () => {
   discord = await startFakeDiscord({ shards: 2 });
@@ -141,18 +152,11 @@ describe('two shard processes under one manager', () => {
     const [first, second] = discord.guildIds;
     const before = shardPids();
     process.kill(before.get(1)!, 'SIGKILL');
-    const down = await until(
-      async () => {
-        const health = await get('/healthz');
-        return health.status === 503 ? health : null;
-      },
-      10_000,
-      '/healthz to turn 503',
-    );
+    const down = await unhealthy();
     expect(down.text).toMatch(/shard 1/);
     // The other shard answers meanwhile.
-    const shardOfFirst = (BigInt(first!) >> 22n) % 2n;
-    const alive = shardOfFirst === 0n ? first! : second!;
+    const shardOfFirst = shardOfGuild(first!, 2);
+    const alive = shardOfFirst === 0 ? first! : second!;
     expect(answerText((await ask(alive, 'Who funded OpenAI?')).original)).not.toBe('""');
     await until(
       () => shardPids().get(1) !== before.get(1) && discord.connectedShards().length === 2,
@@ -160,21 +164,14 @@ describe('two shard processes under one manager', () => {
       'the restart',
     );
     await until(async () => (await get('/healthz')).status === 200, 30_000, '/healthz to recover');
-    const restarted = shardOfFirst === 1n ? first! : second!;
+    const restarted = shardOfFirst === 1 ? first! : second!;
     expect(answerText((await ask(restarted, 'What is Merge Labs?')).original)).toContain('Merge Labs');
     expect((await get('/metrics')).text).toMatch(/^feudbot_shard_restarts_total\{shard="1"\} 1$/m);
   }, 120_000);
 
   it("/healthz turns 503 with the reason when the shards' gateway is lost", async () => {
     discord.dropGateway();
-    const lost = await until(
-      async () => {
-        const health = await get('/healthz');
-        return health.status === 503 ? health : null;
-      },
-      10_000,
-      '/healthz to turn 503',
-    );
+    const lost = await unhealthy();
     expect(lost.text).toMatch(/gateway is not connected/);
     discord.restoreGateway();
     await until(async () => (await get('/healthz')).status === 200, 60_000, '/healthz to recover');
